@@ -1,0 +1,1 @@
+"""Ingest: files, HTML, JSONL and stdin become ``Article`` records (or ``Failure`` records)."""

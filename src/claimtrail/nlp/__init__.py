@@ -1,0 +1,1 @@
+"""The NLP stages: spaCy lives here and nowhere else in claimtrail."""

@@ -1,0 +1,123 @@
+"""What the NLP stages hand each other, kept on the spaCy ``Doc`` as ``doc._.ct``.
+
+Stages write plain character offsets into ``doc.text`` so that ``records.py`` (the one place a Doc
+becomes model records) needs no knowledge of how a stage found something. Indices refer to the
+lists here (cluster index, timex index, attribution index); records.py turns them into ids.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+
+@dataclass
+class RoleHit:
+    start: int
+    end: int
+    title: str
+    organization: str | None = None
+
+
+@dataclass
+class MentionHit:
+    start: int
+    end: int
+    kind: str = "name"  # name | nominal | pronoun
+
+
+@dataclass
+class Cluster:
+    """One entity: its mentions (sorted by start), roles and what the resolver believes of it."""
+
+    name: str
+    type: str  # PERSON ORG GPE LOC NORP EVENT OTHER
+    mentions: list[MentionHit] = field(default_factory=list)
+    roles: list[RoleHit] = field(default_factory=list)
+    gender: str | None = None  # "m" | "f" | None
+    plural: bool = False
+
+
+@dataclass
+class AttributionHit:
+    kind: str  # direct | indirect | mixed
+    cue: tuple[int, int]
+    content: list[tuple[int, int]]  # one or more pieces, in text order
+    source: tuple[int, int] | None = None
+    source_cluster: int | None = None  # index into Analysis.clusters
+    group: bool = False
+    stance: str = "assert"
+    time: int | None = None  # index into Analysis.timexes
+
+
+@dataclass
+class ClaimHit:
+    start: int
+    end: int
+    status: str
+    about: list[int] = field(default_factory=list)  # cluster indices
+    evidence: list[int] = field(default_factory=list)  # attribution indices
+    time: int | None = None
+
+
+@dataclass
+class TimexHit:
+    start: int
+    end: int
+    type: str
+    value: str
+
+
+@dataclass
+class FlagHit:
+    code: str
+    message: str
+    start: int | None = None
+
+
+@dataclass
+class Analysis:
+    published: str | None = None  # ISO date, or None when unknown
+    clusters: list[Cluster] = field(default_factory=list)
+    attributions: list[AttributionHit] = field(default_factory=list)
+    claims: list[ClaimHit] = field(default_factory=list)
+    timexes: list[TimexHit] = field(default_factory=list)
+    flags: list[FlagHit] = field(default_factory=list)
+
+    def cluster_at(self, start: int, end: int) -> int | None:
+        """Index of the cluster with a mention overlapping [start, end), preferring the longest overlap."""
+        best, best_len = None, 0
+        for i, c in enumerate(self.clusters):
+            for m in c.mentions:
+                ov = min(end, m.end) - max(start, m.start)
+                if ov > best_len:
+                    best, best_len = i, ov
+        return best
+
+
+if not Doc.has_extension("ct"):
+    Doc.set_extension("ct", default=None)
+
+
+def analysis(doc: Doc) -> Analysis:
+    """The doc's Analysis, created on first use (so a stage also works on a bare ``nlp(text)``)."""
+    if doc._.ct is None:
+        doc._.ct = Analysis()
+    return doc._.ct
+
+
+def guarded(name: str):  # type: ignore[no-untyped-def]
+    """Wrap a stage so that a bug in it flags the article instead of killing a whole batch."""
+
+    def deco(fn):  # type: ignore[no-untyped-def]
+        def component(doc: Doc) -> Doc:
+            try:
+                fn(doc)
+            except Exception as exc:  # noqa: BLE001 - reported on the dossier, never swallowed silently
+                analysis(doc).flags.append(FlagHit("stage-error", f"{name}: {type(exc).__name__}: {exc}"))
+            return doc
+
+        component.__name__ = fn.__name__
+        return component
+
+    return deco
