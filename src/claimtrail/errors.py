@@ -7,6 +7,8 @@ from __future__ import annotations
 
 CODES: dict[str, str] = {
     "not-found": "no such file or directory",
+    "no-input": "a folder holds no article files (.txt, .html, .htm, .jsonl)",
+    "unreadable": "the file could not be read",
     "empty": "the article is empty",
     "binary": "the file looks binary, not text",
     "encoding": "the text could not be decoded",

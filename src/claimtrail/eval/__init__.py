@@ -13,6 +13,7 @@ EVALUATORS = {
     "polnear": "claimtrail.eval.polnear",   # attribution (brat standoff)
     "gap": "claimtrail.eval.gap",           # pronoun -> name resolution
     "timeml": "claimtrail.eval.timeml",     # time expressions (TempEval-3 TimeML)
+    "meantime": "claimtrail.eval.meantime", # claim status vs event certainty/polarity (CAT XML)
 }
 
 

@@ -1,19 +1,587 @@
-"""Stage: attribution (placeholder, to be written)."""
+"""Stage: attribution — who said (wrote, confirmed, denied, believes …) what.
+
+Rules over the dependency parse and the hand-written cue lexicon ``lexicons/cues.tsv``:
+
+1. quotation spans come from one pass over the text (``quotes.py``);
+2. every token whose lemma (or lemma sequence) is a cue, outside quotation marks, is a candidate;
+   its content is, in order of preference: a clausal complement (``that …``, ``whether …``), a
+   quotation next to the cue (``“…,” she said``; ``he said: “…”``), the clause it interrupts or
+   follows (``…, officials said``), a to-infinitive, an object or prepositional object;
+3. its source is the subject (climbing through ``xcomp``/``conj``/``advcl`` heads), the agent of a
+   passive, the head noun of a relative clause, or the object of ``according to``;
+4. quotes no cue claims are given to the previous speaker when they directly follow one of their
+   quotes (the speaker-turn convention).
+
+Every step is a constant amount of work per token or per quote, so the stage stays linear.
+"""
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import bisect
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
-from .state import analysis, guarded
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .quotes import MARKS, find_quotes
+from .state import AttributionHit, FlagHit, analysis, guarded
 
 NAME = "attribution"
-VERSION = "attribution/0.0"
+VERSION = "attribution-rules/1"
 COMPONENT = "claimtrail_attribution"
-REQUIRES: tuple[str, ...] = ('clusters', 'timexes')
+REQUIRES: tuple[str, ...] = ("clusters", "timexes")
 PROVIDES: tuple[str, ...] = ("attributions",)
+
+NEG_STANCE = {"deny": "decline", "confirm": "decline", "assert": "decline", "speculate": "decline",
+              "question": "decline", "decline": "decline"}
+GROUP_HEADS = {"source", "official", "person", "people", "diplomat", "aide", "insider", "analyst",
+               "expert", "observer", "critic", "supporter", "account", "report", "media", "poll",
+               "survey", "resident", "witness", "activist", "member", "lawmaker", "leader", "voter"}
+ANON_MODS = {"familiar", "anonymous", "unnamed", "senior", "several", "some", "many", "other", "a", "an",
+             "one", "another", "local", "western", "state"}
+CONTENT_DEPS = ("ccomp",)
+RECIPIENT_VERBS = {"tell", "ask", "inform", "notify", "assure", "reassure", "brief", "remind", "warn", "advise",
+                   "thank", "invite", "urge", "email", "text", "alert", "address"}
+GAP_OK = set(" ,\t—–-:")
+
+
+@dataclass(frozen=True)
+class Cue:
+    stance: str
+    cls: str  # speech | belief | perception | refusal
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> tuple[dict[str, Cue], dict[str, list[tuple[tuple[str, ...], Cue]]]]:
+    """Single-lemma cues, and multi-word cues keyed by their first lemma."""
+    single: dict[str, Cue] = {}
+    multi: dict[str, list[tuple[tuple[str, ...], Cue]]] = {}
+    text = resources.files("claimtrail.lexicons").joinpath("cues.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        lemma, cue = cols[0].strip(), Cue(cols[1].strip(), cols[2].strip() if len(cols) > 2 else "speech")
+        words = tuple(lemma.split())
+        if len(words) == 1:
+            single.setdefault(("n:" if cue.cls == "noun" else "") + lemma, cue)
+        else:
+            multi.setdefault(words[0], []).append((words, cue))
+    return single, multi
+
+
+# ---------------------------------------------------------------- helpers over the parse
+
+def _in_quote(qstarts: list[int], quotes: list[tuple[int, int]], pos: int) -> int | None:
+    """Index of the quote containing char ``pos`` (strictly inside its marks), else None."""
+    k = bisect.bisect_right(qstarts, pos) - 1
+    if k >= 0 and quotes[k][0] < pos < quotes[k][1] - 1:
+        return k
+    return None
+
+
+def _span_of(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+
+
+def _trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
+    """Drop whitespace and sentence punctuation at the ends (quote marks stay)."""
+    text = doc.text
+    while s < e and (text[s].isspace() or text[s] in ",;:-—–("):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ".,;:-—–)"):
+        e -= 1
+    return s, e
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, climbing through open complements, conjuncts and participles."""
+    v = verb
+    for _ in range(6):
+        for c in v.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                return c
+        for c in v.children:
+            if c.dep_ == "agent":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+        if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return v.head
+        if v.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and v.head is not v:
+            v = v.head
+            continue
+        break
+    return None
+
+
+def _source_span(src: Token, verb: Token) -> tuple[int, int]:
+    """The subject's noun phrase as a reader would mark it (relative clauses on the cue's side cut,
+    stray punctuation and quote marks at the ends dropped)."""
+    if verb.dep_ == "relcl" and src is verb.head:
+        lo, hi = src.left_edge.i, src.i
+    else:
+        lo, hi = src.left_edge.i, src.right_edge.i
+        # never let the source run over the cue itself (parser slips on long inversions)
+        if lo <= verb.i <= hi:
+            lo, hi = (lo, verb.i - 1) if src.i < verb.i else (verb.i + 1, hi)
+    doc = src.doc
+    while lo < hi and (doc[lo].is_punct or doc[lo].text in MARKS):
+        lo += 1
+    while hi > lo and (doc[hi].is_punct and doc[hi].text not in ")." or doc[hi].text in MARKS):
+        hi -= 1
+    return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+def _is_group(src: Token) -> bool:
+    if src.tag_ in ("NNS", "NNPS") and src.ent_type_ not in ("PERSON",):
+        return True
+    if src.lemma_.lower() in GROUP_HEADS and src.pos_ == "NOUN":
+        return any(c.lower_ in ANON_MODS for c in src.children) or src.tag_ == "NNS"
+    return False
+
+
+def _negated(verb: Token) -> bool:
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    # "declined to confirm" / "would not comment": the negation can sit on the governing verb
+    h = verb.head
+    return verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in h.children)
+
+
+# ---------------------------------------------------------------- the stage
+
+class _Finder:
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.quotes, self.bad = find_quotes(doc.text)
+        self.qstarts = [q[0] for q in self.quotes]
+        self.claimed: set[int] = set()  # quote indices given to a cue
+        self.hits: list[AttributionHit] = []
+        self.hit_quotes: list[list[int]] = []
+        self.single, self.multi = lexicon()
+
+    # -- quotes near a cue
+    def _quote_ending_before(self, pos: int) -> int | None:
+        k = bisect.bisect_right(self.qstarts, pos) - 1
+        while k >= 0:
+            s, e = self.quotes[k]
+            if e <= pos:
+                gap = self.text[e:pos]
+                return k if len(gap) <= 4 and all(ch in GAP_OK for ch in gap) else None
+            k -= 1
+        return None
+
+    def _quote_starting_after(self, pos: int, allow_para: bool) -> int | None:
+        k = bisect.bisect_left(self.qstarts, pos)
+        if k >= len(self.quotes):
+            return None
+        gap = self.text[pos:self.quotes[k][0]]
+        if len(gap) <= 4 and all(ch in GAP_OK for ch in gap):
+            return k
+        if allow_para and len(gap) <= 6 and gap.strip() in ("", ":") and "\n" in gap:
+            return k
+        return None
+
+    def _cue_tokens(self) -> list[tuple[Token, Token, Cue]]:
+        """(first token, last token, cue) of each lexicon match outside quotation marks."""
+        out = []
+        doc = self.doc
+        n = len(doc)
+        i = 0
+        while i < n:
+            t = doc[i]
+            lem = t.lemma_.lower()
+            matched = False
+            for words, cue in self.multi.get(lem, ()):
+                j = i + len(words)
+                if j <= n and all(doc[i + k].lemma_.lower() == w for k, w in enumerate(words)):
+                    out.append((t, doc[j - 1], cue))
+                    i, matched = j, True
+                    break
+            if matched:
+                continue
+            if t.pos_ in ("VERB", "AUX") and lem in self.single and t.dep_ != "aux":
+                out.append((t, t, self.single[lem]))
+            elif t.pos_ == "NOUN" and "n:" + lem in self.single:
+                out.append((t, t, self.single["n:" + lem]))
+            elif lem == "accord" and i + 1 < n and doc[i + 1].lower_ == "to":
+                out.append((t, doc[i + 1], Cue("assert", "according")))
+            i += 1
+        return [c for c in out if _in_quote(self.qstarts, self.quotes, c[0].idx) is None]
+
+    def run(self) -> None:
+        for first, last, cue in self._cue_tokens():
+            if cue.cls == "according":
+                self._according(first, last)
+            elif cue.cls == "noun":
+                self._noun(first, cue)
+            else:
+                self._verb(first, last, cue)
+        self._quote_verbs()
+        self._speaker_turns()
+        self._headline()
+        self._untangle()
+
+    def _quote_verbs(self) -> None:
+        """A quote no lexicon cue claimed, followed or led in by a short clause with any verb and
+        its subject ('“Go home,” Smith barked.' / 'Smith snapped: “No.”') is that verb's."""
+        doc = self.doc
+        for k, (qs, qe) in enumerate(self.quotes):
+            if k in self.claimed:
+                continue
+            tok = self._token_at(qe)
+            cand = None
+            if tok is not None and self.text[qe - 2:qe - 1] in (",", "?", "!") or self.text[qe:qe + 2].startswith(","):
+                for t in doc[tok.i: min(len(doc), tok.i + 7)]:
+                    if t.is_sent_end and t.is_punct and t.i > tok.i:
+                        break
+                    if t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children):
+                        cand = t
+                        break
+            if cand is None:
+                j = qs
+                while j > 0 and self.text[j - 1] == " ":
+                    j -= 1
+                if j > 0 and self.text[j - 1] in ":,":
+                    tb = self._token_at(j - 1)
+                    if tb is not None:
+                        for t in reversed(list(doc[max(tb.sent.start, tb.i - 8): tb.i])):
+                            if t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children):
+                                cand = t
+                                break
+            if cand is None:
+                continue
+            src = _subject(cand)
+            if src is not None and src.pos_ == "PRON" and src.lower_ in ("it", "this", "that"):
+                continue
+            self._add("direct", (cand.idx, cand.idx + len(cand)), [self.quotes[k]], src,
+                      _source_span(src, cand) if src is not None else None, "assert", cand, [k])
+
+    def _token_at(self, pos: int) -> Token | None:
+        """The first token starting at or after char ``pos`` (binary search over token offsets)."""
+        doc = self.doc
+        lo, hi = 0, len(doc)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if doc[mid].idx < pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        return doc[lo] if lo < len(doc) else None
+
+    def _headline(self) -> None:
+        """'Name: what they said' at the head of a paragraph (headlines, transcripts)."""
+        text = self.text
+        start = 0
+        while start < len(text):
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            colon = text.find(": ", start, min(end, start + 40))
+            if colon > start and end - colon > 10:
+                head = text[start:colon]
+                words = head.split()
+                if 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not head.isupper() \
+                        and _in_quote(self.qstarts, self.quotes, colon) is None \
+                        and not any(h.cue[0] == colon for h in self.hits):
+                    s, e = _trim(self.doc, colon + 1, end)
+                    src_tok = self._token_at(start)
+                    self.hits.append(AttributionHit("direct" if text[s] in MARKS else "indirect", (colon, colon + 1),
+                                                    [(s, e)], source=(start, colon)))
+                    if src_tok is not None:
+                        self.hits[-1].source_cluster = analysis(self.doc).cluster_at(start, colon)
+                    self.hit_quotes.append([])
+            start = end + 1
+
+    def _untangle(self) -> None:
+        """Keep attributions univocal: where one hit's cue falls inside another's content, a trailing
+        participle or conjunct ('…, claiming that …') is cut off the outer content; any other nested
+        hit is dropped (the outer one carries the words)."""
+        order = sorted(range(len(self.hits)), key=lambda i: self.hits[i].cue[0])
+        cues = [self.hits[i].cue[0] for i in order]
+        drop: set[int] = set()
+        for hi, h in enumerate(self.hits):
+            if hi in drop:
+                continue
+            lo, up = h.content[0][0], h.content[-1][1]
+            k = bisect.bisect_left(cues, lo)
+            while k < len(cues) and cues[k] < up:
+                inner = order[k]
+                k += 1
+                if inner == hi or inner in drop:
+                    continue
+                ih = self.hits[inner]
+                near = ih.source and lo <= ih.source[0] < ih.cue[0] and ih.cue[0] - ih.source[1] < 25
+                src0 = ih.source[0] if near else ih.cue[0]  # type: ignore[index]
+                cut = src0
+                while cut > lo and self.text[cut - 1] in " ,;\n":
+                    cut -= 1
+                tail = self.text[cut:src0]
+                if "," in tail or ";" in tail or self.text[cut - 4:cut] == " and":
+                    h.content = [(a, min(b, cut)) for a, b in h.content if a < cut]
+                    up = cut
+                    if not h.content:
+                        drop.add(hi)
+                        break
+                else:
+                    drop.add(inner)
+        if drop:
+            keep = [i for i in range(len(self.hits)) if i not in drop]
+            self.hits = [self.hits[i] for i in keep]
+            self.hit_quotes = [self.hit_quotes[i] for i in keep]
+
+    def _add(self, kind: str, cue: tuple[int, int], content: list[tuple[int, int]], src: Token | None,
+             src_span: tuple[int, int] | None, stance: str, verb: Token, quotes: list[int]) -> None:
+        content = [c for c in content if c[1] > c[0]]
+        if not content:
+            return
+        self.hits.append(AttributionHit(kind=kind, cue=cue, content=content, source=src_span,
+                                        group=_is_group(src) if src is not None else False, stance=stance,
+                                        time=self._time(verb), source_cluster=None))
+        if src is not None:
+            self.hits[-1].source_cluster = analysis(self.doc).cluster_at(src.idx, src.idx + len(src))
+        self.hit_quotes.append(quotes)
+        self.claimed.update(quotes)
+
+    def _time(self, verb: Token) -> int | None:
+        tx = analysis(self.doc).timexes
+        if not tx:
+            return None
+        for c in verb.children:
+            if c.dep_ in ("npadvmod", "prep", "advmod", "tmod"):
+                s, e = _span_of(c)
+                for k, t in enumerate(tx):
+                    if s <= t.start and t.end <= e:
+                        return k
+        return None
+
+    def _according(self, first: Token, last: Token) -> None:
+        pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return
+        head = first.head
+        while head.dep_ not in ("ROOT",) and head.head is not head and head.pos_ not in ("VERB", "AUX"):
+            head = head.head
+        sent = first.sent
+        # content: the clause without the "according to X" phrase
+        ps, pe = _span_of(first)
+        cs, ce = _span_of(head) if head is not first else (sent.start_char, sent.end_char)
+        parts = [_trim(self.doc, cs, ps), _trim(self.doc, pe, ce)]
+        qs = self._quotes_in(cs, ce)
+        self._add("mixed" if qs else "indirect", (first.idx, last.idx + len(last)), parts, pobj, _span_of(pobj),
+                  "assert", head, qs)
+
+    def _noun(self, noun: Token, cue: Cue) -> None:
+        """'his claim that …', 'Trump's denial of …', 'a supporter of …' (a noun as the cue)."""
+        content = None
+        cue_end = noun.idx + len(noun)
+        for c in noun.children:
+            if c.i < noun.i:
+                continue
+            if c.dep_ in ("acl", "ccomp") and c.left_edge.lower_ == "that" and c.left_edge.i == noun.i + 1:
+                content = (c.left_edge.idx, self._clause_end(c))
+                break
+            if c.dep_ == "prep" and c.lower_ in ("of", "about", "on", "for", "against", "over") and c.i == noun.i + 1:
+                pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None:
+                    content, cue_end = _span_of(pobj), c.idx + len(c)
+                break
+        if content is None:
+            return
+        src = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if src is None and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+            src = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if src is None and noun.dep_ in ("appos", "attr") and noun.head.pos_ in ("PROPN", "NOUN"):
+            src = noun.head if noun.dep_ == "appos" else None
+        s, e = self._snap(*_trim(self.doc, *content))
+        src_span = None
+        if src is not None:
+            src_span = (src.left_edge.idx, src.idx + len(src)) if src.dep_ == "poss" else _source_span(src, noun)
+            if src.dep_ == "poss" and src.i + 1 < len(self.doc) and self.doc[src.i + 1].tag_ == "POS":
+                src_span = (src.left_edge.idx, src.idx + len(src))
+        qs = self._quotes_in(s, e)
+        self._add("mixed" if qs else "indirect", (noun.idx, cue_end), [(s, e)], src, src_span, cue.stance, noun, qs)
+
+    def _clause_not_quote(self, comp: Token) -> bool:
+        """A complement clause that is not just a quotation: it starts outside quotation marks, or
+        runs well past the quote it starts in ('said “it gets me mad” every time …': mixed)."""
+        k = _in_quote(self.qstarts, self.quotes, comp.left_edge.idx)
+        if k is None:
+            return True
+        end = comp.right_edge.idx + len(comp.right_edge)
+        return end - self.quotes[k][1] > 12 and _in_quote(self.qstarts, self.quotes, end - 1) is None
+
+    def _quotes_in(self, s: int, e: int) -> list[int]:
+        k = bisect.bisect_left(self.qstarts, s)
+        out = []
+        while k < len(self.quotes) and self.quotes[k][0] < e:
+            out.append(k)
+            k += 1
+        return out
+
+    def _verb(self, first: Token, last: Token, cue: Cue) -> None:
+        verb = first
+        neg = _negated(verb)
+        stance = NEG_STANCE[cue.stance] if neg and cue.cls != "refusal" else cue.stance
+        src = _subject(verb)
+        src_span = _source_span(src, verb) if src is not None else None
+        cue_span = (first.idx, last.idx + len(last))
+        kids = list(verb.children)
+        comp = next((c for c in kids if c.dep_ in CONTENT_DEPS and c.i > verb.i), None) or \
+            next((c for c in kids if c.dep_ in CONTENT_DEPS), None)
+        if comp is not None and self._clause_not_quote(comp) \
+                and (comp.i > verb.i or not self._adjacent_quote(verb, src)):
+            if comp.i < verb.i:
+                # "…, Ferre said." — everything before the cue's clause in its sentence
+                stop = min(verb.idx, src.left_edge.idx if src is not None and src.i > comp.i else verb.idx)
+                s, e = self._snap(*_trim(self.doc, min(comp.left_edge.idx, verb.sent.start_char), stop))
+            else:
+                s, e = self._snap(*_trim(self.doc, comp.left_edge.idx, self._clause_end(comp)))
+            qs = self._quotes_in(s, e)
+            self._add("mixed" if qs else "indirect", cue_span, [(s, e)], src, src_span, stance, verb, qs)
+            return
+        qk = self._adjacent_quote(verb, src)
+        if qk:
+            parts = [self.quotes[k] for k in qk]
+            self._add("direct", cue_span, parts, src, src_span, stance, verb, qk)
+            return
+        if cue.cls == "belief" and not any(c.dep_ == "xcomp" for c in kids):
+            return
+        if cue.cls == "attitude" and not any(c.dep_ in ("xcomp", "dobj", "prep") for c in kids):
+            return
+        # the clause this cue interrupts or follows: "The vote, officials said, is off." / "…, she said."
+        if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i < verb.i and not list(
+                c for c in kids if c.dep_ in ("dobj", "xcomp")):
+            head = verb.head
+            hs, he = _span_of(head)
+            vs, ve = _span_of(verb)
+            parts = [_trim(self.doc, hs, vs), _trim(self.doc, ve, he)]
+            qs = self._quotes_in(hs, he)
+            self._add("mixed" if qs else "indirect", cue_span, parts, src, src_span, stance, verb, qs)
+            return
+        for dep in ("xcomp", "dobj", "prep", "dative"):
+            obj = next((c for c in kids if c.dep_ == dep and c.i > last.i), None)
+            if obj is None:
+                continue
+            if dep != "xcomp" and cue.cls == "belief":
+                continue  # "knows the town" is no reported belief; "knows that …" is
+            if dep in ("dobj", "dative") and (cue.cls == "refusal" or verb.lemma_ in RECIPIENT_VERBS):
+                continue  # "told reporters", "asked him": the object is who was spoken to
+            start = obj.left_edge.idx
+            if dep == "prep":
+                if obj.lower_ not in ("on", "about", "of", "to", "for", "against", "over"):
+                    continue
+                pobj = next((g for g in obj.children if g.dep_ in ("pobj", "pcomp")), None)
+                if pobj is None or obj.i != last.i + 1:
+                    continue
+                start, cue_span = pobj.left_edge.idx, (cue_span[0], obj.idx + len(obj))  # "referring to" + X
+            s, e = self._snap(*_trim(self.doc, start, self._phrase_end(verb, obj)))
+            qs = self._quotes_in(s, e)
+            self._add("mixed" if qs else "indirect", cue_span, [(s, e)], src, src_span, stance, verb, qs)
+            return
+
+    def _clause_end(self, head: Token) -> int:
+        """End of a reported clause, cut before a comma-led coordinate or contrast clause
+        ('…, but for Republicans …', '…, while others said …')."""
+        end = head.idx + len(head)
+        for c in head.children:
+            if c.i > head.i:
+                prev = self.doc[c.left_edge.i - 1] if c.left_edge.i > 0 else None
+                if prev is not None and prev.text in (",", ";", "—", "--") and c.dep_ in ("cc", "conj", "advcl", "parataxis"):
+                    break
+                if c.dep_ == "punct" and c.text in (";", "—", "--") :
+                    break
+            end = max(end, c.right_edge.idx + len(c.right_edge))
+        return end
+
+    def _phrase_end(self, verb: Token, first: Token) -> int:
+        """End of the verb phrase from ``first`` on: later complements and modifiers, but not a
+        coordinated verb, a comma-led participle ("…, saying …") or a parenthetical."""
+        end = first.right_edge.idx + len(first.right_edge)
+        for c in verb.children:
+            if c.i <= first.i:
+                continue
+            if c.dep_ in ("cc", "conj", "parataxis", "punct") or (
+                    c.dep_ in ("advcl", "ccomp") and c.i > 0 and self.doc[c.left_edge.i - 1].text == ","):
+                break
+            end = c.right_edge.idx + len(c.right_edge)
+        return end
+
+    def _snap(self, s: int, e: int) -> tuple[int, int]:
+        """Widen a content span so that a quote it cuts through is taken whole (mixed quotes)."""
+        k = bisect.bisect_right(self.qstarts, s) - 1
+        if k >= 0 and self.quotes[k][0] < s < self.quotes[k][1]:
+            s = self.quotes[k][0]
+        k = bisect.bisect_left(self.qstarts, e) - 1
+        if k >= 0 and self.quotes[k][0] < e < self.quotes[k][1]:
+            e = self.quotes[k][1]
+        return s, e
+
+    def _adjacent_quote(self, verb: Token, src: Token | None) -> list[int]:
+        """Quote indices attributed by this cue: before it ('“…,” he said'), after it ('he said: “…”'),
+        and a second piece after a split ('“…,” she said, “…”' / '“…,” she said. “…”')."""
+        left, right = verb.idx, verb.idx + len(verb)
+        if src is not None:
+            ss, se = _source_span(src, verb)
+            left, right = min(left, ss), max(right, se)
+        # particles and "in a statement" style modifiers after the verb belong to the cue's clause
+        for c in verb.children:
+            if c.i > verb.i and c.dep_ in ("prt", "advmod", "prep", "npadvmod", "dative", "dobj", "advcl") and \
+                    _in_quote(self.qstarts, self.quotes, c.idx) is None and c.idx - right < 60:
+                q = self._quote_starting_after(c.right_edge.idx + len(c.right_edge), False)
+                if q is None:
+                    right = max(right, c.right_edge.idx + len(c.right_edge))
+        out = []
+        before = self._quote_ending_before(left)
+        if before is not None and before not in self.claimed:
+            out.append(before)
+            after = self._quote_starting_after(right, False)
+            if after is None:
+                # '“…,” she said. “…”': the next sentence's opening quote
+                nxt = right
+                while nxt < len(self.text) and self.text[nxt] in ". ":
+                    nxt += 1
+                k = bisect.bisect_left(self.qstarts, nxt)
+                if k < len(self.quotes) and self.quotes[k][0] == nxt and self.text[right:nxt].strip() == ".":
+                    after = k
+            if after is not None and after not in self.claimed and after != before:
+                out.append(after)
+            return out
+        after = self._quote_starting_after(right, True)
+        if after is not None and after not in self.claimed:
+            out.append(after)
+        return out
+
+    def _speaker_turns(self) -> None:
+        """An unclaimed quote right after a claimed one (same or next paragraph) joins that attribution."""
+        owner: dict[int, int] = {}
+        for hi, qs in enumerate(self.hit_quotes):
+            for q in qs:
+                owner[q] = hi
+        for k in range(1, len(self.quotes)):
+            if k in self.claimed or k - 1 not in owner:
+                continue
+            gap = self.text[self.quotes[k - 1][1]:self.quotes[k][0]]
+            if len(gap) > 3 or gap.count("\n") > 2 or any(ch not in " \n.:" for ch in gap):
+                continue
+            hi = owner[k - 1]
+            hit = self.hits[hi]
+            if hit.kind != "direct":
+                continue
+            hit.content.append(self.quotes[k])
+            owner[k] = hi
+            self.claimed.add(k)
 
 
 @Language.component(COMPONENT)
 @guarded(NAME)
 def run(doc: Doc) -> None:
-    analysis(doc)
+    ct = analysis(doc)
+    f = _Finder(doc)
+    f.run()
+    for pos in f.bad:
+        ct.flags.append(FlagHit("unbalanced-quotes", "a quotation mark is not closed or not opened here; "
+                                "the quote was ended at its paragraph's end", pos))
+    ct.attributions.extend(f.hits)

@@ -1,19 +1,373 @@
-"""Stage: entities (placeholder, to be written)."""
+"""Stage: entities — mentions from spaCy NER clustered into people, organisations and places.
+
+Steps, each one pass over the doc (linear in its length):
+  1. names: PERSON entities parsed (honorifics stripped, family name found in either order) and
+     clustered by full name / family name / given name; a lone family name the tagger called ORG or
+     GPE is repaired when an earlier person carries it; untagged repeats of a known surname are added.
+     Other entities cluster by a normalised key with a few aliases ("U.S." = "United States").
+  2. roles (roles.find_roles, cached for the roles stage) give gender and title holders.
+  3. nominals: "the spokeswoman", "the minister" join the person holding that title.
+  4. pronouns (pronouns.resolve): he/she/... by agreement and salience.
+"""
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+from dataclasses import dataclass, field
 
-from .state import analysis, guarded
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from . import names, pronouns, roles
+from .state import Analysis, Cluster, MentionHit, analysis, guarded
 
 NAME = "entities"
-VERSION = "entities/0.0"
+VERSION = "entities-rules/1"
 COMPONENT = "claimtrail_entities"
 REQUIRES: tuple[str, ...] = ()
 PROVIDES: tuple[str, ...] = ("clusters",)
+
+_TYPE = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "EVENT": "EVENT",
+         "FAC": "LOC", "PRODUCT": "OTHER", "WORK_OF_ART": "OTHER", "LAW": "OTHER"}
+# Country and body aliases: one entity however it is written.
+_ALIASES = {
+    "u.s.": "united states", "us": "united states", "u.s": "united states", "usa": "united states",
+    "u.s.a.": "united states", "america": "united states", "united states of america": "united states",
+    "uk": "united kingdom", "u.k.": "united kingdom", "britain": "united kingdom", "great britain": "united kingdom",
+    "eu": "european union", "e.u.": "european union", "un": "united nations", "u.n.": "united nations",
+    "prc": "china", "people's republic of china": "china", "russian federation": "russia",
+    "uae": "united arab emirates", "dprk": "north korea", "rok": "south korea", "republic of korea": "south korea",
+}
+# Common-noun heads that make "the transport ministry" an organisation (a modifier is required, so
+# a bare "the authority" stays a description, not an entity).
+_ORG_HEADS = {"ministry", "department", "agency", "commission", "committee", "council", "authority", "bureau",
+              "court", "parliament", "government", "administration", "company", "regulator", "embassy",
+              "consulate", "police", "army", "military", "navy", "union", "party", "cabinet", "board"}
+
+
+@dataclass
+class _Info:
+    """Working knowledge about a cluster that the Cluster record does not keep."""
+    parsed: list[names.PersonName] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)
+    last: int = -1  # token index of the latest mention
+    count: int = 0
+
+
+@dataclass
+class Ment:
+    """A person mention as the pronoun resolver sees it."""
+    start: int
+    end: int
+    tok: int  # syntactic head token
+    cluster: int
+    kind: str
+
+
+class _Builder:
+    def __init__(self, doc: Doc, ct: Analysis) -> None:
+        self.doc, self.ct = doc, ct
+        self.info: list[_Info] = []
+        self.alias: dict[str, list[tuple[int, int]]] = {}  # person alias key -> [(cluster, strength)]
+        self.okeys: dict[tuple[str, str], int] = {}  # (type, key) -> org/place cluster
+        self.ments: list[Ment] = []
+        self.person_spans: list[tuple[int, int, int]] = []
+        self.covered = bytearray(len(doc))
+
+    # ---- clusters -------------------------------------------------------------------------
+    def _new(self, name: str, typ: str) -> int:
+        self.ct.clusters.append(Cluster(name=name, type=typ))
+        self.info.append(_Info())
+        return len(self.ct.clusters) - 1
+
+    def _add_alias(self, ci: int, pn: names.PersonName) -> None:
+        self.info[ci].parsed.append(pn)
+        for k, strength in pn.aliases():
+            lst = self.alias.setdefault(k, [])
+            if all(c != ci for c, _ in lst):
+                lst.append((ci, strength))
+
+    def _mention(self, ci: int, start: int, end: int, tok: int, kind: str) -> None:
+        c = self.ct.clusters[ci]
+        c.mentions.append(MentionHit(start, end, kind))
+        inf = self.info[ci]
+        inf.last, inf.count = tok, inf.count + 1
+        self.ments.append(Ment(start, end, tok, ci, kind))
+
+    # ---- people ---------------------------------------------------------------------------
+    def _compatible(self, ci: int, gender: str | None) -> bool:
+        g = self.ct.clusters[ci].gender
+        return gender is None or g is None or g == gender
+
+    def _person_cluster(self, pn: names.PersonName) -> int:
+        fk = pn.full_key
+        if len(pn.words) == 1:
+            cands = [(s, self.info[c].last, c) for c, s in self.alias.get(fk, []) if self._compatible(c, pn.gender)]
+            if cands:
+                return max(cands)[2]  # strongest alias, then most recent: shared surnames go to the latest
+            return self._new(pn.full, "PERSON")
+        for c, s in sorted(self.alias.get(fk, []), key=lambda cs: -self.info[cs[0]].last):
+            if s == 3 and self._compatible(c, pn.gender):
+                return c
+        # A known lone "Park" (no full name yet) is now named in full; or "J. Smith" ~ "John Smith".
+        for c, s in self.alias.get(pn.family, []) + self.alias.get(pn.given, []):
+            parsed = self.info[c].parsed
+            if all(len(p.words) == 1 for p in parsed) and self._compatible(c, pn.gender):
+                return c
+            if any(p.family == pn.family and len(p.words) > 1 and _given_compatible(p.given, pn.given) for p in parsed):
+                return c
+        return self._new(pn.full, "PERSON")
+
+    def add_person(self, span: Span) -> None:
+        pn = names.parse(span.text)
+        if not pn.full or not any(ch.isalpha() for ch in pn.full):
+            return
+        text = span.text
+        off = text.find(pn.words[0], len(pn.honorific) if pn.honorific else 0)
+        end = text.rfind(pn.words[-1])
+        if off < 0 or end < off:
+            off, end = 0, len(text) - len(pn.words[-1])
+        start, stop = span.start_char + off, span.start_char + end + len(pn.words[-1])
+        toks = [t.i for t in span if t.idx >= start and t.idx < stop] or [span.start]
+        ci = self._person_cluster(pn)
+        c = self.ct.clusters[ci]
+        self._add_alias(ci, pn)
+        if c.gender is None and pn.gender:
+            c.gender = pn.gender
+        if len(pn.full) > len(c.name):
+            c.name = pn.full
+        sub = self.doc[toks[0]:toks[-1] + 1]
+        self._mention(ci, start, stop, sub.root.i, "name")
+        self.person_spans.append((toks[0], toks[-1] + 1, ci))
+        for t in span:
+            self.covered[t.i] = 1
+
+    def person_key(self, text: str) -> bool:
+        """Whether a lone word is a known person's family name / full name (strength >= 2)."""
+        return any(s >= 2 for _, s in self.alias.get(names.key(names.clean_words(text)[0] if text.split() else text), []))
+
+    # ---- organisations, places ------------------------------------------------------------
+    def add_other(self, span: Span, typ: str) -> None:
+        text = span.text
+        start = span.start_char
+        words = text.split()
+        if words and words[0].lower() == "the" and len(words) > 1:
+            start += len(words[0]) + 1
+            text = text[len(words[0]) + 1:]
+        k = names.key(" ".join(names.clean_words(text))) if text.strip() else ""
+        if not k:
+            return
+        k = _ALIASES.get(k, k)
+        ci = self.okeys.get((typ, k))
+        if ci is None and typ == "ORG":
+            ci = self._acronym_match(k, text)
+        if ci is None:
+            ci = self._new(" ".join(names.clean_words(text)), typ)
+            self.okeys[(typ, k)] = ci
+        c = self.ct.clusters[ci]
+        if len(text) > len(c.name) and text[:1].isupper() == c.name[:1].isupper():
+            c.name = " ".join(names.clean_words(text))
+        if typ in ("NORP",) and text.endswith("s"):
+            c.plural = True
+        self._mention(ci, span.start_char, span.end_char, span.root.i, "name")
+        for t in span:
+            self.covered[t.i] = 1
+
+    def _acronym_match(self, k: str, text: str) -> int | None:
+        """'WHO' ~ 'World Health Organization' in either order of appearance."""
+        def initials(s: str) -> str:
+            return "".join(w[0] for w in s.split() if w[:1].isupper() and w.lower() not in ("of", "the", "and", "for"))
+        if text.isupper() and 2 <= len(text) <= 6:
+            for (t, kk), ci in self.okeys.items():
+                if t == "ORG" and initials(self.ct.clusters[ci].name).lower() == k.replace(".", ""):
+                    return ci
+        else:
+            ini = initials(text).lower()
+            if len(ini) >= 2 and ("ORG", ini) in self.okeys:
+                return self.okeys[("ORG", ini)]
+        return None
+
+    def noun_orgs(self) -> None:
+        """'the transport ministry': definite, at least one modifier, organisation head noun."""
+        doc = self.doc
+        for t in doc:
+            if t.lower_ not in _ORG_HEADS or t.pos_ not in ("NOUN", "PROPN") or t.ent_type_:
+                continue
+            kids = [c for c in t.lefts]
+            det = [c for c in kids if c.dep_ == "det" and c.lower_ == "the"]
+            mods = [c for c in kids if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ", "PROPN")]
+            if not det or not mods or any(c.pos_ == "PROPN" and not c.ent_type_ for c in mods):
+                continue
+            a, b = det[0].i, t.i + 1
+            if any(doc[k].ent_type_ == "PERSON" for k in range(a, b)):
+                continue
+            name = doc[min(m.i for m in mods):b].text
+            k = names.key(name)
+            ci = self.okeys.get(("ORG", k))
+            if ci is None:
+                ci = self._new(name, "ORG")
+                self.okeys[("ORG", k)] = ci
+            self._mention(ci, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), t.i, "name")
+            for k2 in range(a, b):
+                self.covered[k2] = 1
+
+    # ---- the pass over names ----------------------------------------------------------------
+    def names_pass(self) -> None:
+        doc = self.doc
+        self.noun_orgs()
+        ents = sorted(doc.ents, key=lambda e: e.start)
+        ei = 0
+        i = 0
+        n = len(doc)
+        while i < n:
+            if ei < len(ents) and ents[ei].start == i:
+                e = ents[ei]
+                ei += 1
+                i = e.end
+                if any(self.covered[k] for k in range(e.start, e.end)):
+                    continue
+                label = e.label_
+                if label != "PERSON" and label in ("ORG", "GPE", "NORP", "PRODUCT", "FAC", "LOC") and \
+                        len(e.text.split()) <= 2 and self._is_known_person(e):
+                    label = "PERSON"  # repeated family name mis-tagged (e.g. "Li" as ORG)
+                if label == "PERSON":
+                    self.add_person(e)
+                elif label in _TYPE:
+                    self.add_other(e, _TYPE[label])
+                continue
+            t = doc[i]
+            if not self.covered[i] and t.pos_ == "PROPN" and t.is_title:
+                if self._lone_known(i):
+                    self.add_person(doc[i:i + 1])
+                else:
+                    i = self._untagged_name(i)
+                    continue
+            i += 1
+
+    def _is_known_person(self, e: Span) -> bool:
+        words = names.clean_words(e.text)
+        if not words:
+            return False
+        k = names.key(" ".join(words))
+        return any(s >= 2 for _, s in self.alias.get(k, []))
+
+    def _untagged_name(self, i: int) -> int:
+        """A run of capitalised proper nouns the tagger missed, starting with a known given name
+        ("Maggie Anderson"): a person. Returns the next token index to look at."""
+        doc = self.doc
+        j = i
+        while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title and not doc[j].ent_type_ and not self.covered[j]:
+            j += 1
+        if names.key(doc[i].text) in names.given_names() and j - i <= 3 and not (i > 0 and doc[i - 1].lower_ == "the"):
+            self.add_person(doc[i:j])
+        return max(j, i + 1)
+
+    def _lone_known(self, i: int) -> bool:
+        """An untagged word that repeats a known person's name, not inside a longer name."""
+        doc = self.doc
+        if not self.alias.get(names.key(doc[i].text)):
+            return False
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title and not doc[j].is_sent_start:
+                return False
+        return not (i > 0 and doc[i - 1].lower_ == "the")
+
+    # ---- roles, nominals --------------------------------------------------------------------
+    def apply_roles(self, finds: list[roles.RoleFind]) -> None:
+        for f in finds:
+            c = self.ct.clusters[f.cluster]
+            if c.gender is None and f.gender:
+                c.gender = f.gender
+
+    def nominals(self, finds: list[roles.RoleFind]) -> None:
+        """'the spokeswoman said' joins the latest person given that title earlier in the article."""
+        if not finds:
+            return
+        doc = self.doc
+        in_role = bytearray(len(doc.text) + 1)
+        for f in finds:
+            for k in range(f.start, f.end):
+                in_role[k] = 1
+        holders = sorted(((f.start, f.title.split()[-1], f.title, f.cluster) for f in finds if not f.kin))
+        for t in doc:
+            if t.pos_ not in ("NOUN", "PROPN") or self.covered[t.i] or in_role[t.idx]:
+                continue
+            head_key = names.key(t.text)
+            if head_key not in names.titles():
+                continue
+            det = [c for c in t.lefts if c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "this", "that")]
+            if not det or (t.i + 1 < len(doc) and doc[t.i + 1].ent_type_ == "PERSON"):
+                continue
+            a = det[0].i
+            phrase = names.key(doc[a + 1:t.i + 1].text)
+            best = None
+            for start, last, title, ci in holders:
+                if start >= t.idx:
+                    break
+                if last == head_key and (phrase.endswith(title) or title.endswith(phrase) or phrase == last):
+                    best = ci
+            if best is not None:
+                self._mention(best, doc[a].idx, t.idx + len(t), t.i, "nominal")
+                self.covered[t.i] = 1
+
+    def org_nominals(self) -> None:
+        """'the ministry' joins the latest organisation whose name ends in that word."""
+        doc = self.doc
+        last_by_head: dict[str, int] = {}
+        for t in doc:
+            if self.covered[t.i]:
+                for ci in self._clusters_at(t):
+                    c = self.ct.clusters[ci]
+                    if c.type == "ORG":
+                        last_by_head[names.key(c.name.split()[-1])] = ci
+                continue
+            if t.pos_ == "NOUN" and t.lower_ in _ORG_HEADS and t.lower_ in last_by_head:
+                lefts = list(t.lefts)
+                if len(lefts) == 1 and lefts[0].lower_ == "the":
+                    self._mention(last_by_head[t.lower_], lefts[0].idx, t.idx + len(t), t.i, "nominal")
+                    self.covered[t.i] = 1
+
+    def _clusters_at(self, t) -> list[int]:  # type: ignore[no-untyped-def]
+        return self._tok_cluster.get(t.i, [])
+
+    def index_tokens(self) -> None:
+        self._tok_cluster: dict[int, list[int]] = {}
+        for ci, c in enumerate(self.ct.clusters):
+            if c.type == "ORG":
+                for m in c.mentions:
+                    sp = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                    if sp is not None:
+                        self._tok_cluster.setdefault(sp.end - 1, []).append(ci)
+
+    def finish(self) -> None:
+        for c in self.ct.clusters:
+            c.mentions.sort(key=lambda m: (m.start, m.end))
+        self.ments.sort(key=lambda m: m.tok)
+
+
+def _given_compatible(a: str, b: str) -> bool:
+    """'j.' ~ 'john', 'john f.' ~ 'john'; different given names are different people."""
+    if not a or not b:
+        return True
+    x, y = a.split()[0].rstrip("."), b.split()[0].rstrip(".")
+    if x == y:
+        return True
+    return (len(x) == 1 or len(y) == 1) and x[0] == y[0]
+
+
+def build(doc: Doc) -> tuple[_Builder, list[roles.RoleFind]]:
+    ct = analysis(doc)
+    b = _Builder(doc, ct)
+    b.names_pass()
+    finds = roles.find_roles(doc, b.person_spans)
+    b.apply_roles(finds)
+    b.nominals(finds)
+    b.index_tokens()
+    b.org_nominals()
+    b.finish()
+    return b, finds
 
 
 @Language.component(COMPONENT)
 @guarded(NAME)
 def run(doc: Doc) -> None:
-    analysis(doc)
+    b, _ = build(doc)
+    pronouns.resolve(doc, b.ct, b.ments)

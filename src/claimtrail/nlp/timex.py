@@ -1,19 +1,144 @@
-"""Stage: timex (placeholder, to be written)."""
+"""Stage: timex. Finds time expressions and gives each its TIMEX3 type and value.
+
+Rules are regexes over the text (``timex_rules``, ``timex_rel``, ``timex_dur``: one linear pass each),
+resolved against the publication date (``analysis(doc).published``). The parse only answers two
+questions: which way an expression points (a verb in the future: "will meet on Friday" is the
+coming Friday, the news default is the Friday before) and whether a bare "1990" is a year (spaCy
+calls "1990 shares" a CARDINAL). When the article has no publication date, a dateline with a full
+date ("ROME, May 15, 2019 —") gives one; otherwise relative expressions stay underspecified.
+"""
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import re
+from bisect import bisect_right
+from datetime import date
 
-from .state import analysis, guarded
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from . import timex_dur, timex_rel  # noqa: F401 - importing registers their rules
+from .state import TimexHit, analysis, guarded
+from .timex_lex import MONTH_RE, WEEKDAY_RE, month_number
+from .timex_norm import full_date
+from .timex_rules import RULES, Ctx
 
 NAME = "timex"
-VERSION = "timex/0.0"
+VERSION = "timex-rules/1"
 COMPONENT = "claimtrail_timex"
-REQUIRES: tuple[str, ...] = ('published',)
-PROVIDES: tuple[str, ...] = ("timexes",)
+REQUIRES: tuple[str, ...] = ("published",)
+PROVIDES: tuple[str, ...] = ("timexes", "published")
 
 
 @Language.component(COMPONENT)
 @guarded(NAME)
 def run(doc: Doc) -> None:
-    analysis(doc)
+    ct = analysis(doc)
+    if ct.published is None:
+        ct.published = infer_published(doc.text)  # records.py then says basis "inferred"
+    ct.timexes.extend(find_in_doc(doc, parse_day(ct.published)))
+
+
+def parse_day(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def find(text: str, anchor: date | None, ctx: Ctx | None = None) -> list[TimexHit]:
+    """All time expressions in ``text``: the longest match wins, an earlier rule breaks ties."""
+    ctx = ctx or Ctx(text, anchor)
+    cands: list[tuple[int, int, int, str, str]] = []
+    for prio, (_, pattern, handler) in enumerate(RULES):
+        for m in pattern.finditer(text):
+            res = handler(m, ctx)
+            if res is None:
+                continue
+            s, e = res[2] if len(res) == 3 else m.span()  # type: ignore[misc]
+            cands.append((s, e, prio, res[0], res[1]))
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[tuple[int, int]] = []  # sorted, non-overlapping
+    hits: list[TimexHit] = []
+    for s, e, _, typ, val in cands:
+        i = bisect_right(taken, (s, e))
+        if (i > 0 and taken[i - 1][1] > s) or (i < len(taken) and taken[i][0] < e):
+            continue
+        taken.insert(i, (s, e))
+        hits.append(TimexHit(s, e, typ, val))
+    return sorted(hits, key=lambda h: h.start)
+
+
+def find_in_doc(doc: Doc, anchor: date | None) -> list[TimexHit]:
+    starts = [t.idx for t in doc]
+    parsed = doc.has_annotation("DEP")
+
+    def token_at(pos: int) -> Token | None:
+        i = bisect_right(starts, pos) - 1
+        return doc[i] if 0 <= i < len(doc) else None
+
+    def direction(pos: int) -> int:
+        tok = token_at(pos)
+        return verb_direction(tok) if parsed and tok is not None else 0
+
+    def accept_year(s: int, e: int) -> bool:
+        tok = token_at(s)
+        return tok is None or tok.ent_type_ not in _NOT_YEAR
+
+    return find(doc.text, anchor, Ctx(doc.text, anchor, direction, accept_year))
+
+
+_NOT_YEAR = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "PRODUCT", "ORG", "FAC", "LAW", "TIME", "ORDINAL"}
+_FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
+_AHEAD_VERBS = {"plan", "expect", "schedule", "intend", "aim", "hope", "set", "due", "slate", "prepare", "propose",
+                "want", "promise", "vow", "pledge", "go", "be", "agree", "threaten", "seek"}
+
+
+def verb_direction(tok: Token) -> int:
+    """+1 when the verb governing ``tok`` looks ahead ("will meet", "is to meet", "plans to meet",
+    "a vote scheduled for"), -1 when it is past, 0 when the parse does not say."""
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return 0
+    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    if aux & _FUTURE_AUX:
+        return 1
+    if "to" in aux and tok.head is not tok:
+        head = tok.head
+        if head.lemma_ in _AHEAD_VERBS or head.lower_ == "going":
+            return 1
+        return verb_direction(head) if head.pos_ in ("VERB", "AUX") else 0
+    if tok.tag_ == "VBN" and tok.lemma_ in ("schedule", "slate", "set", "plan", "expect", "due"):
+        return 1
+    if tok.tag_ == "VBD" or aux & {"had", "has", "have", "'ve", "did", "was", "were"}:
+        return -1
+    if tok.tag_ == "VBG" and tok.lower_ == "going":
+        return 1
+    return 0
+
+
+_DATELINE = re.compile(
+    rf"^[^\S\n]*(?:[A-Z][\w.'’ -]{{0,40}},[^\S\n]*(?:[A-Z][\w. ]{{0,30}},[^\S\n]*)?)?(?:\([\w. ]+\)[^\S\n]*)?"
+    rf"(?:(?:{WEEKDAY_RE}),?[^\S\n]+)?(?:(?P<mon>{MONTH_RE})[^\S\n]+(?P<dom>\d{{1,2}}),?[^\S\n]+(?P<y>\d{{4}})"
+    rf"|(?P<dom2>\d{{1,2}})[^\S\n]+(?P<mon2>{MONTH_RE}),?[^\S\n]+(?P<y2>\d{{4}})|(?P<iso>\d{{4}}-\d\d-\d\d))"
+    r"[^\S\n]*(?:\([\w. ]+\)[^\S\n]*)?(?:—|–|--|-|:|/)", re.M | re.I)
+
+
+def infer_published(text: str) -> str | None:
+    """The date of a dateline at the top of the article ("ROME, May 15, 2019 —"), as an ISO day.
+
+    Only a dateline with a full date counts: "ROME, May 15 —" names no year, and guessing one would
+    make up a day, so it gives None (the article's relative times then stay underspecified)."""
+    m = _DATELINE.search(text[:400])
+    if m is None or text[:m.start()].strip().count("\n") > 2:
+        return None
+    if m["iso"]:
+        v = full_date(int(m["iso"][:4]), int(m["iso"][5:7]), int(m["iso"][8:]))
+    else:
+        mon = month_number(m["mon"] or m["mon2"] or "")
+        v = full_date(int(m["y"] or m["y2"]), mon or 0, int(m["dom"] or m["dom2"]))
+    return v if len(v) == 10 else None

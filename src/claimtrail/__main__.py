@@ -1,0 +1,4 @@
+"""``python -m claimtrail`` is the ``claimtrail`` command."""
+from .cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,203 @@
+"""The ``claimtrail`` command: ``analyze`` articles, ``eval`` on annotated data, ``--version``.
+
+Exit codes: 0 done; 1 a single input could not be analysed, or a batch in which nothing could;
+2 a usage error (bad option, unknown evaluation, missing data path).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .config import Options
+from .model import Dossier, Failure
+
+PROG = "claimtrail"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except BrokenPipeError:  # `claimtrail analyze … | head` is fine: stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog=PROG, description="Who said what, about whom, when, and how sure "
+                                                        "anyone is: news articles into dossiers.")
+    ap.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    an = sub.add_parser("analyze", help="analyse articles into dossiers",
+                        description="Analyse articles (.txt, .html/.htm, .jsonl, folders, - for stdin). "
+                                    "One article prints a readable dossier; several, a folder or a .jsonl "
+                                    "print one JSON dossier per line.")
+    an.add_argument("paths", nargs="+", metavar="PATH")
+    an.add_argument("--format", choices=("text", "json", "jsonl"),
+                    help="text (default for one article), json (the contract JSON; a list for several) "
+                         "or jsonl (default for several: one dossier or failure per line)")
+    an.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
+                    help="publication date of the input(s); wins over dates found in the input")
+    an.add_argument("--max-bytes", type=_positive, default=Options.max_bytes, metavar="N",
+                    help=f"refuse inputs (and JSONL lines) over N bytes (default {Options.max_bytes:,})")
+    an.add_argument("--stdin-format", choices=("auto", "text", "html", "jsonl"), default="auto",
+                    help="how to read '-' (auto: JSONL if the first line starts with '{', HTML if it "
+                         "starts with <html or <!doctype html, else text)")
+    an.add_argument("--no-language-check", action="store_true", help="analyse texts even if not English")
+    an.set_defaults(run=_analyze)
+
+    ev = sub.add_parser("eval", help="score claimtrail on an annotated data set")
+    from .eval import EVALUATORS  # a plain table: no spaCy
+
+    ev.add_argument("name", metavar="NAME", help=", ".join(EVALUATORS))
+    ev.add_argument("path", type=Path, metavar="PATH")
+    ev.add_argument("--json", action="store_true", help="print the scores as JSON")
+    ev.set_defaults(run=_eval)
+    return ap
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    from .ingest.files import STDIN, is_batch, read_inputs, sniff_stdin
+
+    options = Options(max_bytes=args.max_bytes, check_language=not args.no_language_check)
+    stdin_format, stdin = args.stdin_format, None
+    if STDIN in args.paths and stdin_format == "auto":  # the output format depends on what comes in
+        stdin_format, stdin = sniff_stdin(sys.stdin.buffer)
+    batch = is_batch(args.paths, stdin_format)
+    fmt = args.format or ("jsonl" if batch else "text")
+    articles = read_inputs(args.paths, options, published=args.published, stdin_format=stdin_format, stdin=stdin)
+    results = _analyzed(articles if batch else list(articles), options)
+    done = failed = 0
+    for result, out in _formatted(results, fmt, batch):
+        if isinstance(result, Failure):
+            failed += 1
+            print(f"{PROG}: {result.origin}: {result.message} [{result.code}]", file=sys.stderr)
+        elif result is not None:
+            done += 1
+        if out:
+            sys.stdout.write(out)
+            sys.stdout.flush()
+    if batch:
+        print(f"{PROG}: {_n(done + failed, 'article')}, {failed} failed", file=sys.stderr)
+    return 0 if done and (batch or not failed) else 1
+
+
+def _analyzed(articles: Iterator[Any] | list[Any], options: Options) -> Iterator[Dossier | Failure]:
+    """Results in input order; the model is loaded once, and not at all for one input that fails."""
+    if isinstance(articles, list):  # one input, already read: refuse it before loading spaCy
+        from .ingest.checks import check_article
+
+        articles = [a if isinstance(a, Failure) else (check_article(a, options) or a) for a in articles]
+        if all(isinstance(a, Failure) for a in articles):
+            yield from articles
+            return
+    from .nlp.pipeline import Pipeline
+
+    yield from Pipeline(options).pipe(articles)
+
+
+def _formatted(results: Iterator[Dossier | Failure], fmt: str,
+               batch: bool) -> Iterator[tuple[Dossier | Failure | None, str]]:
+    """Each result with its output text ("" when it prints nothing; a lone failure only goes to stderr).
+
+    A batch as ``--format json`` is one array, given at the end with no result beside it."""
+    from . import view
+
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    items: list[dict[str, Any]] = []
+    for i, r in enumerate(results):
+        sep = "\n" + "─" * view.WIDTH + "\n\n" if i else ""
+        if fmt == "jsonl" and (batch or isinstance(r, Dossier)):
+            yield r, json.dumps(r.to_dict(), ensure_ascii=False) + "\n"
+        elif fmt == "json" and batch:
+            items.append(r.to_dict())
+            yield r, ""
+        elif isinstance(r, Failure):
+            yield r, sep + view.render_failure(r) if batch else ""
+        elif fmt == "json":
+            yield r, json.dumps(r.to_dict(), indent=1, ensure_ascii=False) + "\n"
+        else:
+            yield r, sep + view.render(r, color=color)
+    if fmt == "json" and batch:  # several dossiers as JSON: one array, failures in their places
+        yield None, json.dumps(items, indent=1, ensure_ascii=False) + "\n"
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from .eval import EVALUATORS, evaluate
+
+    if args.name not in EVALUATORS:
+        print(f"{PROG}: unknown evaluation {args.name!r}; choose from {', '.join(EVALUATORS)}", file=sys.stderr)
+        return 2
+    if not args.path.exists():
+        print(f"{PROG}: {args.path}: no such file or directory", file=sys.stderr)
+        return 2
+    try:
+        scores = evaluate(args.name, args.path)
+    except ModuleNotFoundError as exc:
+        if not (exc.name or "").startswith("claimtrail.eval"):
+            raise
+        print(f"{PROG}: the {args.name} evaluation is not available in this build ({exc.name})", file=sys.stderr)
+        return 2
+    except (FileNotFoundError, NotADirectoryError) as exc:  # the data is not where PATH says
+        print(f"{PROG}: eval {args.name}: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(scores, indent=1, ensure_ascii=False, default=str))
+    else:
+        print(score_table(args.name, scores))
+    return 0
+
+
+def score_table(name: str, scores: dict[str, Any]) -> str:
+    """Scores as an aligned two-column table; nested dicts are flattened to dotted keys."""
+    flat = dict(_flatten(scores))
+    width = max((len(k) for k in flat), default=0)
+    lines = [f"{name}", "-" * max(width + 12, len(name))]
+    for key, value in flat.items():
+        shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+        lines.append(f"{key:<{width}}  {shown:>9}")
+    return "\n".join(lines)
+
+
+def _flatten(d: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
+    for k, v in d.items():
+        if isinstance(v, dict):
+            yield from _flatten(v, f"{prefix}{k}.")
+        else:
+            yield f"{prefix}{k}", v
+
+
+def _iso_date(value: str) -> str:
+    from .ingest.dates import parse_given
+
+    try:
+        return parse_given(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if n <= 0:
+        raise argparse.ArgumentTypeError("must be more than 0")
+    return n
+
+
+def _n(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,216 @@
+"""Third-person pronoun resolution by rules: agreement, syntax, salience, speaker turns.
+
+No coreference model can be had offline, so this is a Hobbs/Lappin-Leass style scorer. For each
+pronoun, in text order, the candidate mentions of the last few sentences (names, nominals and
+pronouns already resolved) are scored:
+  - agreement: gender (from honorifics, titles, given names, earlier pronouns) and number;
+  - syntax: a non-reflexive pronoun is not a co-argument of the same verb as its antecedent;
+    a pronoun inside a quotation is not the speaker of that quotation;
+  - salience: recency (sentence distance), subject position, parallel roles, how often the
+    entity was mentioned, whether it is the article's first-named person;
+  - speaker turns: the subject of a speech verb in the previous sentence ("… said Ruiz. She added").
+Cost: each pronoun looks at a bounded window of mentions, so the pass is linear in the document.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from .state import Analysis, MentionHit
+
+if TYPE_CHECKING:
+    from .entities import Ment
+
+_PRON = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f",
+         "they": "p", "them": "p", "their": "p", "theirs": "p", "themselves": "p", "it": "n", "its": "n", "itself": "n"}
+_REFLEXIVE = {"himself", "herself", "themselves", "itself"}
+_SUBJ = {"nsubj", "nsubjpass"}
+_SPEECH = {"say", "add", "tell", "state", "write", "explain", "note", "insist", "argue", "claim", "reply", "ask",
+           "announce", "confirm", "deny", "warn", "declare", "continue", "post", "tweet", "respond", "comment"}
+_BE_LIKE = {"be", "seem", "appear", "remain", "become", "take", "rain", "matter", "look"}
+_QUOTES = {'"', "“", "”", "«", "»"}
+
+
+@dataclass
+class Weights:
+    """Scoring weights (tuned on GAP development; see eval/gap.py)."""
+    window: int = 3  # sentences looked back
+    dist: float = 1.0  # per sentence of distance
+    tokdist: float = 0.01  # per token of distance within a sentence
+    subj: float = 1.0  # candidate is a subject
+    parallel: float = 0.5  # candidate and pronoun are both subjects (or both possessives)
+    pobj: float = -0.5  # candidate inside a prepositional phrase
+    poss: float = -0.3  # candidate is a possessor ("Simon's class")
+    gender: float = 0.8  # candidate's known gender matches
+    count: float = 0.5  # log of mentions so far
+    topic: float = 0.7  # the first person named in the text
+    speaker: float = 1.0  # subject of a speech verb in the previous sentence
+    chain: float = 0.2  # candidate is itself a resolved pronoun (a continuing chain)
+    dobj: float = 0.0  # candidate is a direct object
+    cataphora: float = 1.0  # "In his list, Christgau named ...": the later subject that governs the pronoun
+
+
+W = Weights()
+
+
+def _clause_head(t: Token) -> Token:
+    """The verb whose arguments t belongs to."""
+    h = t.head
+    while h.pos_ not in ("VERB", "AUX") and h.head.i != h.i and h.dep_ not in ("ROOT",):
+        if h.dep_ in ("prep", "pobj", "poss", "compound", "amod", "appos"):
+            return h  # inside a noun/prepositional phrase: not a direct co-argument
+        h = h.head
+    return h
+
+
+def _quote_mask(doc: Doc) -> bytearray:
+    """1 for tokens inside quotation marks (straight quotes toggle; curly ones open and close)."""
+    mask = bytearray(len(doc))
+    inside = False
+    for t in doc:
+        if t.text in _QUOTES:
+            if t.text == "“":
+                inside = True
+            elif t.text == "”":
+                inside = False
+            else:
+                inside = not inside
+            continue
+        if t.text.startswith("\n\n") and t.text.strip() == "":
+            inside = inside and t.text.count("\n") < 2  # a paragraph break closes a runaway quote
+        mask[t.i] = 1 if inside else 0
+    return mask
+
+
+def _governs(v: Token, t: Token) -> bool:
+    """Whether t lies in v's subtree before v's subject (bounded walk up from t)."""
+    h, steps = t, 0
+    while h.i != h.head.i and steps < 12:
+        h = h.head
+        steps += 1
+        if h.i == v.i:
+            return True
+    return False
+
+
+def _pleonastic(t: Token) -> bool:
+    return t.lower_ == "it" and (t.dep_ == "expl" or t.head.lemma_ in _BE_LIKE)
+
+
+def resolve(doc: Doc, ct: Analysis, ments: list[Ment], w: Weights | None = None) -> None:
+    from .entities import Ment
+
+    w = w or W
+    sent = [0] * len(doc)
+    for k, s in enumerate(doc.sents):
+        for i in range(s.start, s.end):
+            sent[i] = k
+    quoted = _quote_mask(doc)
+    people = [i for i, c in enumerate(ct.clusters) if c.type == "PERSON"]
+    topic = min(people, key=lambda i: ct.clusters[i].mentions[0].start) if people else None
+    counts = [0] * len(ct.clusters)
+    hist: list[Ment] = []
+    j = 0
+    for t in doc:
+        while j < len(ments) and ments[j].tok < t.i:
+            hist.append(ments[j])
+            counts[ments[j].cluster] += 1
+            j += 1
+        pg = _PRON.get(t.lower_)
+        if pg is None or t.pos_ != "PRON" or (pg == "n" and _pleonastic(t)):
+            continue
+        best = _best(doc, t, pg, hist, ments, j, sent, quoted, ct, counts, topic, w)
+        if best is None:
+            continue
+        c = ct.clusters[best]
+        c.mentions.append(MentionHit(t.idx, t.idx + len(t), "pronoun"))
+        if c.gender is None and pg in ("m", "f"):
+            c.gender = pg
+        counts[best] += 1
+        hist.append(Ment(t.idx, t.idx + len(t), t.i, best, "pronoun"))
+    for c in ct.clusters:
+        c.mentions.sort(key=lambda m: (m.start, m.end))
+
+
+def _agrees(c, pg: str) -> bool:  # type: ignore[no-untyped-def]
+    if pg in ("m", "f"):
+        return c.type == "PERSON" and not c.plural and c.gender in (None, pg)
+    if pg == "p":
+        return c.plural
+    return c.type in ("ORG", "GPE") and not c.plural
+
+
+def _best(doc: Doc, t: Token, pg: str, hist: list[Ment], ments: list[Ment], j: int, sent: list[int], quoted: bytearray,
+          ct: Analysis, counts: list[int], topic: int | None, w: Weights) -> int | None:
+    ps = sent[t.i]
+    window = w.window if pg in ("m", "f") else 1
+    p_subj = t.dep_ in _SUBJ
+    p_poss = t.dep_ == "poss"
+    p_head = _clause_head(t)
+    scores: dict[int, float] = {}
+    for m in reversed(hist):
+        d = ps - sent[m.tok]
+        if d > window:
+            break
+        c = ct.clusters[m.cluster]
+        if not _agrees(c, pg):
+            continue
+        mt = doc[m.tok]
+        if d == 0:
+            if t.lower_ in _REFLEXIVE:
+                pass
+            elif not p_poss and mt.dep_ in _SUBJ | {"dobj"} and _clause_head(mt).i == p_head.i:
+                continue  # "Smith praised him": him is not Smith
+            if quoted[t.i] and not quoted[m.tok]:
+                continue  # "“He left,” said Ruiz": he is not the speaker
+        s = -w.dist * d - w.tokdist * (t.i - m.tok if d == 0 else 0)
+        if mt.dep_ in _SUBJ:
+            s += w.subj
+            if p_subj:
+                s += w.parallel
+            if d == 1 and mt.head.lemma_ in _SPEECH:
+                s += w.speaker
+        elif mt.dep_ == "dobj":
+            s += w.dobj
+        elif mt.dep_ == "pobj":
+            s += w.pobj
+        elif mt.dep_ == "poss":
+            s += w.poss + (w.parallel if p_poss else 0)
+        if c.gender == pg:
+            s += w.gender
+        if m.kind == "pronoun":
+            s += w.chain
+        s += w.count * math.log1p(counts[m.cluster])
+        if m.cluster == topic:
+            s += w.topic
+        if s > scores.get(m.cluster, -1e9):
+            scores[m.cluster] = s
+    if pg in ("m", "f"):
+        for k in range(j, len(ments)):  # cataphora: "After he resigned, Park ..." (same sentence only)
+            m = ments[k]
+            if sent[m.tok] != ps:
+                break
+            mt = doc[m.tok]
+            c = ct.clusters[m.cluster]
+            if not _agrees(c, pg) or mt.dep_ not in _SUBJ or not _governs(mt.head, t):
+                continue
+            if p_subj and _clause_head(mt).i == p_head.i:
+                continue
+            s = w.cataphora + w.subj + (w.gender if c.gender == pg else 0) + w.count * math.log1p(counts[m.cluster]) \
+                + (w.topic if m.cluster == topic else 0)
+            if s > scores.get(m.cluster, -1e9):
+                scores[m.cluster] = s
+            break
+    if not scores and pg in ("m", "f"):
+        for k in range(j, len(ments)):  # nothing before it: the first agreeing person later in the sentence
+            m = ments[k]
+            if sent[m.tok] != ps:
+                break
+            if _agrees(ct.clusters[m.cluster], pg):
+                return m.cluster
+    if not scores:
+        return None
+    return max(scores, key=lambda k: scores[k])

@@ -1,0 +1,144 @@
+"""Timex rules for durations ("three years", "two-hour", "the past two weeks"), expressions counted
+back from the anchor ("two days ago"), sets ("daily", "every month", "twice a year") and the vague
+references (PRESENT_REF, PAST_REF, FUTURE_REF). Registered after ``timex_rel``.
+"""
+from __future__ import annotations
+
+import re
+
+from . import timex_norm as N
+from .timex_lex import MONTH_FULL_RE, NUM_RE, TIME_UNITS, UNIT_RE, VAGUE_RE, parse_number, unit_code
+from .timex_rules import Ctx, Result, rule
+
+_LEAD = (r"more than|less than|fewer than|at least|at most|nearly|almost|about|around|roughly|approximately|"
+         r"over|under|up to|some|just|only|within|no more than|no less than|a full|another|an additional|an extra")
+_ADJ = (r"past|last|next|first|latest|previous|coming|final|remaining|initial|same|year-earlier|year-ago|"
+        r"comparable|full|entire|whole|following|prior|recent|few")
+
+
+def duration_value(n: float | None, code: str) -> str:
+    """P3Y, PT2H, PXD; fractions go down a unit (2.5 years → P2Y6M, half an hour → PT30M)."""
+    if code == "WE":
+        code = "D" if n is None else "WE"
+    if code in ("W2",):
+        n, code = (None if n is None else n * 2), "W"
+    if code in ("M6", "M3"):
+        n, code = (None if n is None else n * int(code[1])), "M"
+    if code == "CE":
+        n, code = (None if n is None else n * 100), "Y"
+    if code == "ML":
+        n, code = (None if n is None else n * 1000), "Y"
+    t = "T" if code in TIME_UNITS else ""
+    unit = "M" if code == "MI" else code
+    if n is None:
+        return f"P{t}X{unit}"
+    whole, frac = int(n), n - int(n)
+    if not frac:
+        return f"P{t}{whole}{unit}"
+    sub = {"Y": (12, "M", ""), "M": None, "D": (24, "H", "T"), "H": (60, "M", ""), "MI": (60, "S", ""),
+           "W": (7, "D", "")}.get(code)
+    if sub is None:
+        return f"P{t}{n:g}{unit}"
+    k, su, st = sub
+    head = f"{whole}{unit}" if whole else ""
+    return f"P{t}{head}{st}{int(round(frac * k))}{su}"
+
+
+@rule("duration", rf"(?:(?P<lead>{_LEAD}) )?(?:(?P<det>the|its|a|each of the) (?:(?P<adj>{_ADJ}) )?)?"
+                  rf"(?P<num>{NUM_RE}|{VAGUE_RE})[ -](?:(?:more|additional|extra|straight|consecutive|full|long|"
+                  r"trading|business|calendar|working|school|fiscal|successive|-) ?)?"
+                  rf"(?P<unit>{UNIT_RE}s?)(?P<old>-old)?(?P<rel> (?:ago|earlier|before|later|after|from now|hence|"
+                  r"back|or so ago))?")
+def _duration(m: re.Match[str], ctx: Ctx) -> Result:
+    code = unit_code(m["unit"])
+    num_s = m["num"].lower()
+    if code is None or m["old"]:
+        return None
+    if num_s in ("a", "an") and code in ("S", "Q", "D") and m["unit"].lower() in ("second", "quarter", "night"):
+        return None  # "a second term", "a quarter of"
+    if m["det"] and m["det"].lower() == "a" and num_s in ("a", "an"):
+        return None
+    n = parse_number(num_s) if not re.fullmatch(VAGUE_RE, num_s) else None
+    if n is not None and n > 10000:
+        return None
+    rel = (m["rel"] or "").strip().lower()
+    if rel:
+        if rel in ("later", "after", "from now", "hence"):
+            return "DATE", N.ago(ctx.anchor, n, code if code != "WE" else "W", +1)
+        if n is None:
+            return "DATE", "PAST_REF"
+        return "DATE", N.ago(ctx.anchor, n, code if code != "WE" else "W", -1)
+    return "DURATION", duration_value(n, code)
+
+
+@rule("bare_units", rf"(?:(?P<adj>recent|coming|past|the coming|the past|the next|the last|the first|the early|"
+                    r"the final|the following|the recent|in recent) )?(?P<unit>(?:second|minute|hour|day|week|month|"
+                    r"year|decade|quarter|centurie)s)(?P<tail> ahead| to come)?")
+def _bare_units(m: re.Match[str], ctx: Ctx) -> Result:
+    adj = (m["adj"] or "").lower()
+    if adj.startswith("in "):
+        return "DATE", "PAST_REF", (m.start("adj") + 3, m.end())  # type: ignore[return-value]
+    if "recent" in adj:
+        return "DATE", "PAST_REF"
+    if "coming" in adj or m["tail"] or "next" in adj or "following" in adj:
+        return "DATE", "FUTURE_REF"
+    code = unit_code(m["unit"])
+    return "DURATION", duration_value(None, code or "Y")
+
+
+_SET_WORDS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
+              "annually": "P1Y", "annual": None, "hourly": "PT1H", "quarterly": "P1Q", "biweekly": "P2W",
+              "semiannually": "P6M", "biannually": "P6M"}
+
+
+@rule("set_word", r"daily|nightly|weekly|monthly|yearly|annually|hourly|quarterly|biweekly|semiannually|biannually")
+def _set_word(m: re.Match[str], ctx: Ctx) -> Result:
+    w = m.group(0)
+    if w[0].isupper() and m.start() > 0 and ctx.text[m.start() - 2:m.start()].strip() not in ("", ".", "\n"):
+        return None  # "The Daily Telegraph"
+    return "SET", _SET_WORDS[w.lower()] or "P1Y"
+
+
+@rule("every", rf"(?:every|each|per) (?:(?P<other>other|single) )?(?P<unit>day|week|month|year|quarter|hour|minute|"
+               rf"morning|afternoon|evening|night|weekend|decade|summer|winter|spring|fall|autumn|{MONTH_FULL_RE})")
+def _every(m: re.Match[str], ctx: Ctx) -> Result:
+    u = m["unit"].lower()
+    k = 2 if m["other"] and m["other"].lower() == "other" else 1
+    pods = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI"}
+    if u in pods:
+        return "SET", f"XXXX-XX-XX{pods[u]}"
+    seasons = {"summer": "SU", "winter": "WI", "spring": "SP", "fall": "FA", "autumn": "FA"}
+    if u in seasons:
+        return "SET", f"XXXX-{seasons[u]}"
+    code = unit_code(u)
+    if code is None:
+        from .timex_lex import month_number
+        mon = month_number(u)
+        return ("SET", f"XXXX-{mon:02d}") if mon else None
+    return "SET", duration_value(k, code if code != "WE" else "W")
+
+
+@rule("per_unit", r"(?:once|twice|thrice|\w+ times|\d[\d.,]*%?|percent|million|billion|dollars?|cents?|pounds?|euros?)"
+                  r" (?P<x>(?:a|an|per) (?P<unit>year|month|week|day|hour|quarter|minute))")
+def _per_unit(m: re.Match[str], ctx: Ctx) -> Result:
+    code = unit_code(m["unit"])
+    return "SET", duration_value(1, code or "Y"), (m.start("x"), m.end("x"))  # type: ignore[return-value]
+
+
+_VAGUE = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+          "these days": "PRESENT_REF", "present": "PRESENT_REF", "the present": "PRESENT_REF",
+          "recently": "PAST_REF", "more recently": "PAST_REF", "most recently": "PAST_REF", "recent": "PAST_REF",
+          "lately": "PAST_REF", "the past": "PAST_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+          "the distant future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF", "the near term": "FUTURE_REF",
+          "the short term": "FUTURE_REF", "the long term": "FUTURE_REF", "the longer term": "FUTURE_REF",
+          "the medium term": "FUTURE_REF", "a later date": "FUTURE_REF", "the years ahead": "FUTURE_REF"}
+
+
+@rule("vague", "|".join(re.escape(k) for k in sorted(_VAGUE, key=len, reverse=True)))
+def _vague(m: re.Match[str], ctx: Ctx) -> Result:
+    w = m.group(0).lower()
+    if w in ("present", "the present"):
+        before = ctx.text[max(0, m.start() - 4):m.start()].lower()
+        if not before.endswith("at "):
+            return None
+    return "DATE", _VAGUE[w]

@@ -1,0 +1,142 @@
+"""Calendar arithmetic for TIMEX3 values, relative to an anchor day that may be unknown.
+
+Every function takes ``anchor: date | None``; with no anchor a relative expression gets an
+underspecified value (``XXXX-WXX-5``, ``XXXX-XX-XX``): never a day made up from elsewhere.
+``direction`` says which way an ambiguous expression points: -1 back (the news default: "Friday" is
+the Friday before, or the day itself), +1 ahead ("will meet on Friday"), 0 the anchor's own
+period ("Nov. 6" in the anchor's year).
+"""
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+
+UNKNOWN_DAY = "XXXX-XX-XX"
+
+
+def day(d: date) -> str:
+    return d.isoformat()
+
+
+def month_value(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}"
+
+
+def week_value(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def add_months(y: int, m: int, n: int) -> tuple[int, int]:
+    k = y * 12 + (m - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def quarter_of(d: date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def add_quarters(y: int, q: int, n: int) -> tuple[int, int]:
+    k = y * 4 + (q - 1) + n
+    return k // 4, k % 4 + 1
+
+
+def shift_days(anchor: date | None, n: int) -> str:
+    return day(anchor + timedelta(days=n)) if anchor else UNKNOWN_DAY
+
+
+def weekday(anchor: date | None, wd: int, direction: int, skip: int = 0) -> str:
+    """Weekday ``wd`` (1 = Monday … 7 = Sunday) nearest the anchor in ``direction``, the anchor
+    itself included; ``skip`` moves further by whole weeks ("next Friday", "the previous Friday")."""
+    if anchor is None:
+        return f"XXXX-WXX-{wd}"
+    delta = wd - anchor.isoweekday()
+    if direction < 0 and delta > 0:
+        delta -= 7
+    elif direction > 0 and delta < 0:
+        delta += 7
+    return day(anchor + timedelta(days=delta + 7 * skip))
+
+
+def month_in_year(anchor: date | None, month: int, direction: int) -> tuple[int | None, int]:
+    """Year of a month named without one: the anchor's year, or the nearest one back / ahead."""
+    if anchor is None:
+        return None, month
+    y = anchor.year
+    if direction < 0 and month > anchor.month:
+        y -= 1
+    elif direction > 0 and month < anchor.month:
+        y += 1
+    return y, month
+
+
+def month_day(anchor: date | None, month: int, dom: int, direction: int) -> str:
+    """A day named without its year ("Nov. 6"): year from the anchor and the direction."""
+    y: int | None
+    if anchor is None:
+        y = None
+    else:
+        y = anchor.year
+        if direction < 0 and (month, dom) > (anchor.month, anchor.day):
+            y -= 1
+        elif direction > 0 and (month, dom) < (anchor.month, anchor.day):
+            y += 1
+    return full_date(y, month, dom)
+
+
+def full_date(y: int | None, month: int, dom: int) -> str:
+    """An explicit date; an impossible day ("February 30") keeps only what is sure, the month."""
+    ys = f"{y:04d}" if y is not None else "XXXX"
+    if not 1 <= month <= 12:
+        return ys
+    last = calendar.monthrange(y if y is not None else 2000, month)[1]  # 2000: leap, allows Feb 29
+    if not 1 <= dom <= last:
+        return f"{ys}-{month:02d}"
+    return f"{ys}-{month:02d}-{dom:02d}"
+
+
+def two_digit_year(yy: int, anchor: date | None) -> int:
+    """'98 → 1998: the century that puts the year at most ten years after the anchor (or after 2030
+    when there is no anchor: a two-digit year is rarely about the far future)."""
+    ref = anchor.year if anchor else 2020
+    y = (ref // 100) * 100 + yy
+    if y > ref + 10:
+        y -= 100
+    return y
+
+
+def year_shift(anchor: date | None, n: int) -> str:
+    return f"{anchor.year + n:04d}" if anchor else "XXXX"
+
+
+def month_shift(anchor: date | None, n: int) -> str:
+    return month_value(*add_months(anchor.year, anchor.month, n)) if anchor else "XXXX-XX"
+
+
+def week_shift(anchor: date | None, n: int) -> str:
+    return week_value(anchor + timedelta(weeks=n)) if anchor else "XXXX-WXX"
+
+
+def quarter_shift(anchor: date | None, n: int) -> str:
+    if anchor is None:
+        return "XXXX-QX"
+    y, q = add_quarters(anchor.year, quarter_of(anchor), n)
+    return f"{y:04d}-Q{q}"
+
+
+def ago(anchor: date | None, n: float | None, unit: str, sign: int = -1) -> str:
+    """``n`` units before (sign -1) or after the anchor, at the unit's granularity."""
+    if n is None:
+        return "PAST_REF" if sign < 0 else "FUTURE_REF"
+    k = int(round(n)) * sign
+    if unit in ("D", "W") or anchor is None and unit in ("H", "MI"):
+        return shift_days(anchor, k * (7 if unit == "W" else 1))
+    if unit == "M":
+        return month_shift(anchor, k)
+    if unit == "Q":
+        return quarter_shift(anchor, k)
+    if unit == "Y":
+        return year_shift(anchor, k)
+    if unit == "DE":
+        return f"{(anchor.year + 10 * k) // 10:03d}" if anchor else "XXX"
+    return day(anchor) if anchor else UNKNOWN_DAY

@@ -1,0 +1,189 @@
+"""Timex rules for relative, vague and repeated time: weekdays, "yesterday", "last week", quarters,
+durations ("three years"), sets ("every Monday"), and PRESENT_REF / PAST_REF / FUTURE_REF words.
+
+Registered into ``timex_rules.RULES`` after the explicit-date rules (which win ties).
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from . import timex_norm as N
+from .timex_lex import (MONTH_FULL_RE, NUM_RE, ORDINALS, PARTS_OF_DAY, SEASONS, TIME_UNITS, UNIT_RE,
+                        VAGUE_RE, WEEKDAY_RE, month_number, parse_number, unit_code, weekday_number)
+from .timex_rules import MOD, Ctx, Result, _dir, rule
+
+POD_RE = r"morning|afternoon|evening|night|overnight"
+_BACK = {"last", "this past", "the previous", "the prior", "past", "earlier", "previous"}
+_AHEAD = {"next", "this coming", "coming", "the following", "the next"}
+
+# ---------------------------------------------------------------- weekdays and days
+
+
+@rule("weekday", rf"(?:(?P<mod>early|late|earlier|later) )?(?:(?P<det>last|next|this|this coming|this past|coming|"
+                 rf"the previous|the following|past) )?(?P<wd>{WEEKDAY_RE})(?:,? (?P<pod>{POD_RE}))?")
+def _weekday(m: re.Match[str], ctx: Ctx) -> Result:
+    wd = weekday_number(m["wd"])
+    assert wd is not None
+    det = (m["det"] or "").lower()
+    if det in ("last", "this past", "past"):
+        v = N.weekday(ctx.anchor, wd, -1, 0) if ctx.anchor is None else _strict(ctx.anchor, wd, -1)
+    elif det == "the previous":
+        v = N.weekday(ctx.anchor, wd, -1, -1) if ctx.anchor else N.weekday(None, wd, -1)
+        if ctx.anchor and ctx.anchor.isoweekday() == wd:
+            v = N.weekday(ctx.anchor, wd, -1, -1)
+    elif det == "next":
+        v = _strict(ctx.anchor, wd, 1) if ctx.anchor else N.weekday(None, wd, 1)
+    elif det in ("this coming", "coming", "the following"):
+        v = _strict(ctx.anchor, wd, 1) if ctx.anchor else N.weekday(None, wd, 1)
+    elif det == "this":
+        d = _dir(m, ctx)
+        v = N.weekday(ctx.anchor, wd, d if d else 1)
+    else:
+        v = N.weekday(ctx.anchor, wd, 1 if _dir(m, ctx) > 0 else -1)
+    if m["pod"]:
+        return "TIME", f"{v}T{PARTS_OF_DAY[m['pod'].lower()]}"
+    return "DATE", v
+
+
+def _strict(anchor: date | None, wd: int, direction: int) -> str:
+    """The weekday strictly before / after the anchor ("last Friday", "next Friday")."""
+    v = N.weekday(anchor, wd, direction)
+    if anchor is not None and anchor.isoweekday() == wd:
+        v = N.weekday(anchor, wd, direction, direction)
+    return v
+
+
+@rule("weekday_set", rf"(?:(?:every|each) (?P<wd>{WEEKDAY_RE})(?: (?P<pod>{POD_RE}))?|(?P<wd2>{WEEKDAY_RE})s"
+                     rf"|(?P<wd3>{WEEKDAY_RE}) (?P<pods>mornings|afternoons|evenings|nights))")
+def _weekday_set(m: re.Match[str], ctx: Ctx) -> Result:
+    wd = weekday_number(m["wd"] or m["wd2"] or m["wd3"])
+    pod = m["pod"] or (m["pods"] or "")[:-1]
+    return "SET", f"XXXX-WXX-{wd}" + (f"T{PARTS_OF_DAY[pod.lower()]}" if pod else "")
+
+
+_REL_DAY = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+            "the day after tomorrow": 2}
+
+
+@rule("day", rf"(?:(?P<mod>early|late|earlier|later)(?: in the day)? )?(?:(?P<rel>today|tonight|yesterday|tomorrow|"
+             rf"the day before yesterday|the day after tomorrow)(?:,? (?P<pod>{POD_RE}))?|(?P<rel2>this|last|tomorrow|"
+             rf"yesterday) (?P<pod2>{POD_RE})|(?P<ov>overnight))")
+def _day(m: re.Match[str], ctx: Ctx) -> Result:
+    if m["ov"]:
+        return "TIME", f"{N.shift_days(ctx.anchor, -1)}TNI"
+    if m["rel"]:
+        rel = m["rel"].lower()
+        v = N.shift_days(ctx.anchor, _REL_DAY[rel])
+        pod = m["pod"] or ("night" if rel == "tonight" else None)
+    else:
+        rel2 = m["rel2"].lower()
+        pod = m["pod2"]
+        off = {"this": 0, "tomorrow": 1, "yesterday": -1, "last": -1}[rel2]
+        if rel2 == "last" and pod.lower() not in ("night", "evening"):
+            off = -1
+        v = N.shift_days(ctx.anchor, off)
+    if pod:
+        return "TIME", f"{v}T{PARTS_OF_DAY[pod.lower()]}"
+    return "DATE", v
+
+
+# ---------------------------------------------------------------- weeks, months, years, seasons, quarters
+
+_UNIT_OF = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "quarter": "Q", "decade": "DE"}
+
+
+@rule("rel_unit", rf"(?:(?P<mod>{MOD}|earlier|later)(?: in)? )?(?P<det>this|last|next|the past|the last|the current|"
+                  r"the coming|the previous|the prior|the following|the latest|the same|the next|this past|this coming|"
+                  r"the|that|its|the most recent|the just-ended) (?P<fy>fiscal |calendar )?"
+                  r"(?P<unit>week|weekend|month|year|quarter|decade|spring|summer|fall|autumn|winter)")
+def _rel_unit(m: re.Match[str], ctx: Ctx) -> Result:
+    det, unit, a = m["det"].lower(), m["unit"].lower(), ctx.anchor
+    step = (-1 if det in ("last", "the past", "the last", "the previous", "the prior", "this past", "the most recent")
+            else 1 if det in ("next", "the coming", "the following", "the next", "this coming") else 0)
+    if det in ("that", "the same") and unit != "weekend":
+        return None  # anaphoric: the year of something else in the text
+    if unit in SEASONS:
+        y = a.year if a else None
+        if a and step < 0 and a.month <= 8:
+            y = a.year - 1
+        elif a and step > 0 and a.month >= 6:
+            y = a.year + 1
+        return "DATE", f"{y:04d}-{SEASONS[unit]}" if y else f"XXXX-{SEASONS[unit]}"
+    if unit == "quarter":
+        if det in ("the", "its", "the latest", "the most recent", "the just-ended") and not m["mod"]:
+            return "DATE", N.quarter_shift(a, -1)  # the quarter a company reports on: the last full one
+        return "DATE", N.quarter_shift(a, step)
+    if unit == "year":
+        if det == "the" and not m["mod"] and not m["fy"]:
+            return "DURATION", "P1Y"
+        if det in ("the", "its") and m["fy"]:
+            return "DURATION", "P1Y"
+        return "DATE", N.year_shift(a, step)
+    if unit == "month":
+        return "DATE", N.month_shift(a, step)
+    if unit == "decade":
+        return "DATE", f"{a.year // 10 + step:03d}" if a else "XXX"
+    if unit == "weekend":
+        if a is None:
+            return "DATE", "XXXX-WXX-WE"
+        if step == 0 and det != "this":
+            step = 1 if _dir(m, ctx) > 0 else (0 if a.isoweekday() >= 6 else -1)
+        return "DATE", f"{N.week_shift(a, step)}-WE"
+    if det == "the" and not m["mod"]:
+        step = 0
+    return "DATE", N.week_shift(a, step)
+
+
+@rule("year_end", r"(?:(?:around|by) )?(?:the )?year[- ]end|(?:the )?end of (?:the|this) year")
+def _year_end(m: re.Match[str], ctx: Ctx) -> Result:
+    return "DATE", N.year_shift(ctx.anchor, 0)
+
+
+@rule("season_year", rf"(?:(?:early|late|mid)[- ]?)?(?:the )?(?P<s>spring|summer|fall|autumn|winter) (?:of )?(?P<y>\d{{4}})")
+def _season_year(m: re.Match[str], ctx: Ctx) -> Result:
+    return "DATE", f"{m['y']}-{SEASONS[m['s'].lower()]}"
+
+
+_ORD = r"first|second|third|fourth|1st|2nd|3rd|4th"
+
+
+@rule("quarter", rf"(?:(?P<det>the|its|this year's|last year's|next year's|the year-earlier|the year-ago|a|this|last|"
+                 rf"next|the current|the comparable|the same)(?: (?P<yr>\d{{4}}))? )?(?:(?P<fisc>fiscal)[- ])?"
+                 rf"(?P<ord>{_ORD})[- ](?P<u>quarters?|half|halves)(?: (?:of|in) (?:fiscal )?(?:(?P<year>\d{{4}})|"
+                 rf"(?P<rel>this|last|next) year))?")
+def _quarter(m: re.Match[str], ctx: Ctx) -> Result:
+    n = ORDINALS[m["ord"].lower()]
+    half = m["u"].lower().startswith("hal")
+    if half and n > 2:
+        return None
+    code = f"H{n}" if half else f"Q{n}"
+    if m["u"].lower() in ("quarters", "halves"):
+        return "SET", f"XXXX-{code}"
+    a, det = ctx.anchor, (m["det"] or "").lower()
+    y: int | None = int(m["year"] or m["yr"]) if (m["year"] or m["yr"]) else None
+    if y is None and a is not None:
+        rel = (m["rel"] or "").lower()
+        if rel or det in ("this year's", "last year's", "next year's"):
+            y = a.year + {"this": 0, "last": -1, "next": 1}[(rel or det.split()[0].split("'")[0])]
+        else:
+            cur = (a.month - 1) // 6 + 1 if half else (a.month - 1) // 3 + 1
+            y = a.year if n <= cur or _dir(m, ctx) > 0 else a.year - 1
+            if det in ("the year-earlier", "the year-ago"):
+                y -= 1
+    return "DATE", f"{y:04d}-{code}" if y is not None else f"XXXX-{code}"
+
+
+@rule("q_code", r"Q(?P<q>[1-4])(?: (?P<y>\d{4}))?", 0)
+def _q_code(m: re.Match[str], ctx: Ctx) -> Result:
+    y = m["y"] or (str(ctx.anchor.year) if ctx.anchor else "XXXX")
+    return "DATE", f"{y}-Q{m['q']}"
+
+
+@rule("fin_period", r"(?:the |a )?(?P<adj>(?:(?:comparable|same|year-earlier|year-ago|year-before|prior-year|"
+                    r"previous|corresponding|latest|fiscal|most recent) )+)(?P<u>quarter|period)"
+                    r"(?P<tail> (?:a year (?:ago|earlier)|(?:of )?last year))?|(?P<bare>year-earlier|year-ago)")
+def _fin_period(m: re.Match[str], ctx: Ctx) -> Result:
+    words = (m["adj"] or "") + (m["tail"] or "") + (m["bare"] or "")
+    back = -5 if re.search(r"year-|prior-year|last year|a year|same|corresponding|comparable", words) else -1
+    return "DATE", N.quarter_shift(ctx.anchor, back)

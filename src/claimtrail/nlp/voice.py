@@ -1,0 +1,159 @@
+"""Doubt in the reporter's own voice: claims the article makes without a source.
+
+"It was unclear whether the board had approved the move" (unclear), "rumours that she planned to
+resign", "videos purportedly showing troops near the border", "he reportedly met the envoy",
+"he is said to have fled" (unconfirmed). Words come from ``lexicons/hedges.tsv``. One pass over
+the tokens; each hit looks only at its own head and children.
+
+Also ``predicate_status``: the status the article gives one predicate (a verb or event noun),
+used by the MEANTIME evaluation: the status of the claim around it, refined by the predicate's
+own negation and modality.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from .stance import hedges
+
+WH_MARKS = {"whether", "if", "who", "what", "when", "where", "why", "how", "which"}
+CLAUSE_DEPS = {"ccomp", "csubj", "csubjpass", "advcl", "xcomp", "acl", "pcomp", "relcl"}
+
+
+def _negated(t: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in t.children)
+
+
+def _trim(doc: Doc, i: int, j: int) -> tuple[int, int] | None:
+    """Token range [i, j) without leading marks/punctuation and trailing punctuation, as chars."""
+    while i < j and (doc[i].is_punct or doc[i].is_space or doc[i].lower_ in ("that", "whether", "if", "or")
+                     and doc[i].dep_ in ("mark", "cc", "preconj")):
+        i += 1
+    while j > i and (doc[j - 1].is_punct or doc[j - 1].is_space):
+        j -= 1
+    if i >= j:
+        return None
+    return doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+
+
+def _clause_span(doc: Doc, t: Token) -> tuple[int, int] | None:
+    return _trim(doc, t.left_edge.i, t.right_edge.i + 1)
+
+
+def _wh_clause(t: Token) -> Token | None:
+    """A clause below ``t`` (or below its copula) that asks a question: "whether ...", "who ..."."""
+    for host in (t, t.head) if t.dep_ in ("acomp", "attr", "xcomp", "ccomp") else (t,):
+        for c in host.children:
+            if c.dep_ in CLAUSE_DEPS and c.i != t.i:
+                first = c.left_edge
+                if first.lower_ in WH_MARKS or any(g.lower_ in WH_MARKS and g.dep_ in ("mark", "advmod")
+                                                   for g in c.children):
+                    return c
+    return None
+
+
+def _unclear(doc: Doc, t: Token, kinds: dict[str, set[str]]) -> tuple[int, int] | None:
+    lemma = t.lemma_.lower()
+    if lemma not in kinds.get("unclear", ()):  # unclear, uncertain, unknown, clear, know, see
+        return None
+    if lemma in ("clear", "know"):
+        host = t.head if t.dep_ in ("acomp", "attr") else t
+        if not (_negated(t) or _negated(host)):
+            return None
+    elif lemma == "see":
+        if not (t.dep_ == "xcomp" and t.head.lemma_ == "remain"):
+            return None
+    elif t.pos_ not in ("ADJ",):
+        return None
+    clause = _wh_clause(t)
+    return _clause_span(doc, clause) if clause is not None else None
+
+
+def _adverb(doc: Doc, t: Token, kinds: dict[str, set[str]]) -> tuple[int, int] | None:
+    if t.lemma_.lower() not in kinds.get("adverb", ()) or t.dep_ != "advmod" or t.pos_ != "ADV":
+        return None
+    head = t.head
+    if head.i == t.i:
+        return None
+    start = head.left_edge
+    if head.dep_ in ("acl", "relcl") and head.head.i < head.i:
+        start = head.head.left_edge  # "videos purportedly showing ...": keep the noun it is said of
+    return _trim(doc, start.i, head.right_edge.i + 1)
+
+
+def _raising(doc: Doc, t: Token, kinds: dict[str, set[str]]) -> tuple[int, int] | None:
+    lemma = t.lemma_.lower()
+    if lemma not in kinds.get("raising", ()) or not any(c.dep_ == "xcomp" for c in t.children):
+        return None
+    if lemma not in ("seem", "appear") and not any(c.dep_ == "nsubjpass" for c in t.children):
+        return None  # "X is said to ..." needs the passive; "X seems to ..." does not
+    return _clause_span(doc, t)
+
+
+def _noun(doc: Doc, t: Token, kinds: dict[str, set[str]]) -> tuple[int, int] | None:
+    if t.pos_ != "NOUN" or t.lemma_.lower() not in kinds.get("noun", ()):
+        return None
+    for c in t.children:
+        if c.dep_ in ("acl", "ccomp", "relcl") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            return _clause_span(doc, c)
+    return None
+
+
+def reporter_claims(doc: Doc) -> Iterator[tuple[int, int, str]]:
+    """(start, end, status) for each doubt the reporter voices, in text order."""
+    kinds = hedges()
+    for t in doc:
+        hit = _unclear(doc, t, kinds)
+        if hit:
+            yield (*hit, "unclear")
+            continue
+        hit = _adverb(doc, t, kinds) or _raising(doc, t, kinds) or _noun(doc, t, kinds)
+        if hit:
+            yield (*hit, "unconfirmed")
+
+
+def local_hedge(t: Token) -> bool:
+    """A modal of possibility or a hedging adverb on the predicate or the verb it hangs from."""
+    kinds = hedges()
+    modals, adverbs = kinds.get("modal", set()), kinds.get("adverb", set())
+    for host in (t, t.head) if t.dep_ in ("xcomp",) else (t,):
+        if _negated(host):
+            continue
+        for c in host.children:
+            if c.dep_ == "aux" and c.lower_ in modals:
+                return True
+            if c.dep_ == "advmod" and c.lemma_.lower() in adverbs:
+                return True
+    return False
+
+
+PRESUPPOSING = {"relcl", "acl", "advcl", "pobj", "appos", "pcomp"}
+
+
+def presupposed(t: Token, root: Token | None) -> bool:
+    """Whether ``t`` sits in background material of its claim (a relative clause, an adverbial
+    clause, a prepositional object): "the impact when the iPod was released" presupposes the
+    release whatever the claim's status; only the claim's own predicate carries it."""
+    steps = 0
+    while root is not None and t.i != root.i and t.head.i != t.i and steps < 50:
+        if t.dep_ in PRESUPPOSING:
+            return True
+        t = t.head
+        steps += 1
+    return False
+
+
+def predicate_status(t: Token, claim_status: str | None, claim_root: Token | None = None) -> str:
+    """The status the article gives one predicate: its claim's status (the reporter's plain voice,
+    and background clauses inside a claim, are ``asserted``), then its own negation
+    (asserted/confirmed -> denied) and modality (-> unconfirmed)."""
+    status = claim_status or "asserted"
+    if claim_status and presupposed(t, claim_root):
+        status = "asserted"
+    negated = _negated(t) or any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
+    if negated and status in ("asserted", "confirmed"):
+        return "denied"
+    if local_hedge(t) and status in ("asserted", "confirmed"):
+        return "unconfirmed"
+    return status
