@@ -1,10 +1,13 @@
 """Stance of attributions on hand-written sentences (our own words), each stance and each negated form.
 
-End to end: each sentence runs through the real pipeline and the stance is read from the
-attribution whose cue overlaps the marked cue words. Where the attribution stage found no
-attribution with that cue, the stance is checked through ``stance.refine_stance`` on the cue in
-its parsed context (the same function the claims stage applies), and the test records which path
-it took in its id-independent ``mode`` counter (see ``test_mostly_end_to_end``).
+End to end where possible: each sentence runs through the real pipeline and the stance is read from
+the attribution whose cue overlaps the marked cue words (the claims stage has refined it by then).
+Where the attribution stage found no attribution there, the stance is checked by
+``stance.stance_of_cue`` on the cue in its parsed sentence (the same ``refine_stance`` the claims
+stage applies). ``test_mostly_end_to_end`` requires at least 75 % of the cases to take the first
+path; at the time of writing 69 of 74 did (the misses: "declined to comment", "refused to comment",
+"could not be reached for comment", the "confirmed" of "neither confirmed nor denied", and "did not
+refuse to confirm", whose attribution has the cue "refuse").
 """
 from __future__ import annotations
 
@@ -86,6 +89,15 @@ CASES: list[tuple[str, str, str]] = [
     ("The judge asked if the witness had been paid.", "asked", "question"),
     ("Critics doubted that the plan would work.", "doubted", "question"),
     ("The journalist asked the minister whether he would resign.", "asked", "question"),
+    # contracted and other negated forms
+    ("The mayor didn't deny that the budget was short.", "deny", "decline"),
+    ("The team wouldn't say when the coach would return.", "say", "decline"),
+    ("The firm has not commented on the lawsuit.", "commented", "decline"),
+    ("Officials never confirmed the number of casualties.", "confirmed", "decline"),
+    ("The government did not reject the proposal outright.", "reject", "speculate"),
+    ("He did not speculate about the cause of the crash.", "speculate", "decline"),
+    ("The senator did not insist that the bill be passed this year.", "insist", "decline"),
+    ("The regulator failed to confirm the approval.", "failed to confirm", "decline"),
     # double negation: two negations cancel
     ("The ministry did not refuse to confirm the figures.", "confirm", "confirm"),
 ]

@@ -41,9 +41,13 @@ GROUP_HEADS = {"source", "official", "person", "people", "diplomat", "aide", "in
 ANON_MODS = {"familiar", "anonymous", "unnamed", "senior", "several", "some", "many", "other", "a", "an",
              "one", "another", "local", "western", "state"}
 CONTENT_DEPS = ("ccomp",)
+CUT_SOURCE = ("relcl", "acl")
 RECIPIENT_VERBS = {"tell", "ask", "inform", "notify", "assure", "reassure", "brief", "remind", "warn", "advise",
                    "thank", "invite", "urge", "email", "text", "alert", "address"}
 GAP_OK = set(" ,\t—–-:")
+
+
+PREFIX = {"noun": "n:", "adjective": "j:", "adverb": "r:"}  # lexicon keys by part of speech
 
 
 @dataclass(frozen=True)
@@ -65,7 +69,7 @@ def lexicon() -> tuple[dict[str, Cue], dict[str, list[tuple[tuple[str, ...], Cue
         lemma, cue = cols[0].strip(), Cue(cols[1].strip(), cols[2].strip() if len(cols) > 2 else "speech")
         words = tuple(lemma.split())
         if len(words) == 1:
-            single.setdefault(("n:" if cue.cls == "noun" else "") + lemma, cue)
+            single.setdefault(PREFIX.get(cue.cls, "") + lemma, cue)
         else:
             multi.setdefault(words[0], []).append((words, cue))
     return single, multi
@@ -110,7 +114,7 @@ def _subject(verb: Token) -> Token | None:
         if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return v.head
         if v.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and v.head is not v:
-            v = v.head
+            v = v.head.head if v.dep_ == "pcomp" and v.head.dep_ == "prep" else v.head  # "after thanking …"
             continue
         break
     return None
@@ -127,6 +131,11 @@ def _source_span(src: Token, verb: Token) -> tuple[int, int]:
         if lo <= verb.i <= hi:
             lo, hi = (lo, verb.i - 1) if src.i < verb.i else (verb.i + 1, hi)
     doc = src.doc
+    for c in src.rights:
+        # ", who declined to be identified, …" is the writer's aside, not part of the name
+        if c.dep_ in CUT_SOURCE and c.left_edge.i > src.i and doc[c.left_edge.i - 1].text == ",":
+            hi = min(hi, c.left_edge.i - 2)
+            break
     while lo < hi and (doc[lo].is_punct or doc[lo].text in MARKS):
         lo += 1
     while hi > lo and (doc[hi].is_punct and doc[hi].text not in ")." or doc[hi].text in MARKS):
@@ -161,7 +170,9 @@ class _Finder:
         self.claimed: set[int] = set()  # quote indices given to a cue
         self.hits: list[AttributionHit] = []
         self.hit_quotes: list[list[int]] = []
+        self.hit_verbs: list[Token | None] = []  # the token each hit's cue hangs on
         self.single, self.multi = lexicon()
+        self.mode = __import__("os").environ.get("CT_MODE", "")
 
     # -- quotes near a cue
     def _quote_ending_before(self, pos: int) -> int | None:
@@ -170,7 +181,7 @@ class _Finder:
             s, e = self.quotes[k]
             if e <= pos:
                 gap = self.text[e:pos]
-                return k if len(gap) <= 4 and all(ch in GAP_OK for ch in gap) else None
+                return k if len(gap) <= 4 and all(ch in GAP_OK or ch.isspace() for ch in gap) else None
             k -= 1
         return None
 
@@ -179,7 +190,7 @@ class _Finder:
         if k >= len(self.quotes):
             return None
         gap = self.text[pos:self.quotes[k][0]]
-        if len(gap) <= 4 and all(ch in GAP_OK for ch in gap):
+        if len(gap) <= 4 and all(ch in GAP_OK or ch.isspace() for ch in gap):
             return k
         if allow_para and len(gap) <= 6 and gap.strip() in ("", ":") and "\n" in gap:
             return k
@@ -207,6 +218,10 @@ class _Finder:
                 out.append((t, t, self.single[lem]))
             elif t.pos_ == "NOUN" and "n:" + lem in self.single:
                 out.append((t, t, self.single["n:" + lem]))
+            elif t.pos_ == "ADJ" and "j:" + t.lower_ in self.single and t.dep_ in ("acomp", "amod", "oprd"):
+                out.append((t, t, self.single["j:" + t.lower_]))
+            elif t.pos_ == "ADV" and "r:" + t.lower_ in self.single:
+                out.append((t, t, self.single["r:" + t.lower_]))
             elif lem == "accord" and i + 1 < n and doc[i + 1].lower_ == "to":
                 out.append((t, doc[i + 1], Cue("assert", "according")))
             i += 1
@@ -218,6 +233,10 @@ class _Finder:
                 self._according(first, last)
             elif cue.cls == "noun":
                 self._noun(first, cue)
+            elif cue.cls == "adjective":
+                self._adjective(first, cue)
+            elif cue.cls == "adverb":
+                self._adverb(first, cue)
             else:
                 self._verb(first, last, cue)
         self._quote_verbs()
@@ -293,6 +312,7 @@ class _Finder:
                     if src_tok is not None:
                         self.hits[-1].source_cluster = analysis(self.doc).cluster_at(start, colon)
                     self.hit_quotes.append([])
+                    self.hit_verbs.append(None)
             start = end + 1
 
     def _untangle(self) -> None:
@@ -316,10 +336,15 @@ class _Finder:
                 near = ih.source and lo <= ih.source[0] < ih.cue[0] and ih.cue[0] - ih.source[1] < 25
                 src0 = ih.source[0] if near else ih.cue[0]  # type: ignore[index]
                 cut = src0
-                while cut > lo and self.text[cut - 1] in " ,;\n":
+                while cut > lo and self.text[cut - 1] in " ,;\n" + MARKS:
                     cut -= 1
                 tail = self.text[cut:src0]
-                if "," in tail or ";" in tail or self.text[cut - 4:cut] == " and":
+                iv, ov = self.hit_verbs[inner], self.hit_verbs[hi]
+                # a coordinated cue of the same source ("said … and added …"), or a comma-led
+                # participle ("…, claiming that …") ends the outer content; anything else is nested
+                ends = iv is not None and (iv.head is ov and iv.dep_ in ("conj", "advcl") or
+                                           iv.tag_ == "VBG" and iv.dep_ in ("advcl", "xcomp", "conj"))
+                if ends and ("," in tail or ";" in tail or self.text[cut - 4:cut] == " and"):
                     h.content = [(a, min(b, cut)) for a, b in h.content if a < cut]
                     up = cut
                     if not h.content:
@@ -331,6 +356,7 @@ class _Finder:
             keep = [i for i in range(len(self.hits)) if i not in drop]
             self.hits = [self.hits[i] for i in keep]
             self.hit_quotes = [self.hit_quotes[i] for i in keep]
+            self.hit_verbs = [self.hit_verbs[i] for i in keep]
 
     def _add(self, kind: str, cue: tuple[int, int], content: list[tuple[int, int]], src: Token | None,
              src_span: tuple[int, int] | None, stance: str, verb: Token, quotes: list[int]) -> None:
@@ -343,6 +369,7 @@ class _Finder:
         if src is not None:
             self.hits[-1].source_cluster = analysis(self.doc).cluster_at(src.idx, src.idx + len(src))
         self.hit_quotes.append(quotes)
+        self.hit_verbs.append(verb)
         self.claimed.update(quotes)
 
     def _time(self, verb: Token) -> int | None:
@@ -404,6 +431,41 @@ class _Finder:
         qs = self._quotes_in(s, e)
         self._add("mixed" if qs else "indirect", (noun.idx, cue_end), [(s, e)], src, src_span, cue.stance, noun, qs)
 
+    def _adjective(self, adj: Token, cue: Cue) -> None:
+        """'Aides are confident that …', 'she is critical of …' (the copula's subject is the source)."""
+        if adj.dep_ != "acomp":
+            return
+        content, cue_end = None, adj.idx + len(adj)
+        for c in adj.children:
+            if c.i < adj.i:
+                continue
+            if c.dep_ in ("ccomp", "xcomp"):
+                content = (c.left_edge.idx, self._clause_end(c))
+                break
+            if c.dep_ == "prep" and c.lower_ in ("of", "about", "that", "to", "with", "over", "on") and c.i == adj.i + 1:
+                pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None:
+                    content, cue_end = _span_of(pobj), c.idx + len(c)
+                break
+        if content is None:
+            return
+        src = _subject(adj.head)
+        s, e = self._snap(*_trim(self.doc, *content))
+        qs = self._quotes_in(s, e)
+        self._add("mixed" if qs else "indirect", (adj.idx, cue_end), [(s, e)], src,
+                  _source_span(src, adj.head) if src is not None else None, cue.stance, adj.head, qs)
+
+    def _adverb(self, adv: Token, cue: Cue) -> None:
+        """'The firm reportedly lost money': the clause, minus the adverb, with no named source."""
+        head = adv.head
+        if head.pos_ not in ("VERB", "AUX") or adv is head:
+            return
+        hs, he = _span_of(head)
+        hs = max(hs, head.sent.start_char)
+        parts = [_trim(self.doc, hs, adv.idx), _trim(self.doc, adv.idx + len(adv), he)]
+        qs = self._quotes_in(hs, he)
+        self._add("mixed" if qs else "indirect", (adv.idx, adv.idx + len(adv)), parts, None, None, cue.stance, head, qs)
+
     def _clause_not_quote(self, comp: Token) -> bool:
         """A complement clause that is not just a quotation: it starts outside quotation marks, or
         runs well past the quote it starts in ('said “it gets me mad” every time …': mixed)."""
@@ -422,7 +484,8 @@ class _Finder:
         return out
 
     def _verb(self, first: Token, last: Token, cue: Cue) -> None:
-        verb = first
+        # in a multi-word cue ("call for", "point out") the verb carries the parse
+        verb = next((t for t in self.doc[first.i:last.i + 1] if t.pos_ in ("VERB", "AUX")), first)
         neg = _negated(verb)
         stance = NEG_STANCE[cue.stance] if neg and cue.cls != "refusal" else cue.stance
         src = _subject(verb)
@@ -447,12 +510,14 @@ class _Finder:
             parts = [self.quotes[k] for k in qk]
             self._add("direct", cue_span, parts, src, src_span, stance, verb, qk)
             return
+        if cue.cls == "utterance":
+            return
         if cue.cls == "belief" and not any(c.dep_ == "xcomp" for c in kids):
             return
         if cue.cls == "attitude" and not any(c.dep_ in ("xcomp", "dobj", "prep") for c in kids):
             return
         # the clause this cue interrupts or follows: "The vote, officials said, is off." / "…, she said."
-        if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i < verb.i and not list(
+        if (verb.dep_ == "parataxis" or verb.dep_ in ("ccomp", "advcl") and verb.head.i < verb.i) and not list(
                 c for c in kids if c.dep_ in ("dobj", "xcomp")):
             head = verb.head
             hs, he = _span_of(head)
@@ -461,20 +526,43 @@ class _Finder:
             qs = self._quotes_in(hs, he)
             self._add("mixed" if qs else "indirect", cue_span, parts, src, src_span, stance, verb, qs)
             return
+        if last is not verb and last.pos_ == "ADP" and last.head is verb:
+            # "called for X", "referred to X", "spoke out against X": the preposition closes the cue
+            pobj = next((g for g in last.children if g.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                s, e = self._snap(*_trim(self.doc, pobj.left_edge.idx, pobj.right_edge.idx + len(pobj.right_edge)))
+                qs = self._quotes_in(s, e)
+                self._add("mixed" if qs else "indirect", cue_span, [(s, e)], src, src_span, stance, verb, qs)
+                return
+        agent = next((c for c in kids if c.dep_ == "agent"), None)
+        subjpass = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+        if agent is not None and subjpass is not None and src is not None and cue.cls in ("attitude", "speech"):
+            # "The bill was opposed by the union": the subject is what the source took a stance on
+            s, e = self._snap(*_trim(self.doc, *_span_of(subjpass)))
+            self._add("indirect", cue_span, [(s, e)], src, src_span, stance, verb, [])
+            return
         for dep in ("xcomp", "dobj", "prep", "dative"):
             obj = next((c for c in kids if c.dep_ == dep and c.i > last.i), None)
             if obj is None:
                 continue
-            if dep != "xcomp" and cue.cls == "belief":
-                continue  # "knows the town" is no reported belief; "knows that …" is
+            if dep != "xcomp" and cue.cls == "belief" and not (dep == "dobj" and any(
+                    c.dep_ in ("oprd", "prep") and c.lower_ in ("as", "like") or c.dep_ == "oprd" for c in kids)):
+                continue  # "knows the town" is no reported belief; "sees the town as lost" is
             if dep in ("dobj", "dative") and (cue.cls == "refusal" or verb.lemma_ in RECIPIENT_VERBS):
                 continue  # "told reporters", "asked him": the object is who was spoken to
             start = obj.left_edge.idx
+            if dep == "xcomp":
+                # "urged party leaders to turn away …": the one urged belongs to the content
+                d = next((c for c in kids if c.dep_ in ("dobj", "nsubj") and verb.i < c.i < obj.i), None)
+                start = d.left_edge.idx if d is not None else start
             if dep == "prep":
                 if obj.lower_ not in ("on", "about", "of", "to", "for", "against", "over"):
                     continue
                 pobj = next((g for g in obj.children if g.dep_ in ("pobj", "pcomp")), None)
-                if pobj is None or obj.i != last.i + 1:
+                between = self.doc[last.i + 1:obj.i]
+                after = all(t.dep_ == "advmod" for t in between) or any(
+                    c.dep_ in ("dobj", "dative") and c.right_edge.i + 1 == obj.i for c in kids)
+                if pobj is None or not after:
                     continue
                 start, cue_span = pobj.left_edge.idx, (cue_span[0], obj.idx + len(obj))  # "referring to" + X
             s, e = self._snap(*_trim(self.doc, start, self._phrase_end(verb, obj)))
@@ -541,7 +629,7 @@ class _Finder:
             if after is None:
                 # '“…,” she said. “…”': the next sentence's opening quote
                 nxt = right
-                while nxt < len(self.text) and self.text[nxt] in ". ":
+                while nxt < len(self.text) and (self.text[nxt] == "." or self.text[nxt].isspace()):
                     nxt += 1
                 k = bisect.bisect_left(self.qstarts, nxt)
                 if k < len(self.quotes) and self.quotes[k][0] == nxt and self.text[right:nxt].strip() == ".":
@@ -555,25 +643,25 @@ class _Finder:
         return out
 
     def _speaker_turns(self) -> None:
-        """An unclaimed quote right after a claimed one (same or next paragraph) joins that attribution."""
-        owner: dict[int, int] = {}
-        for hi, qs in enumerate(self.hit_quotes):
-            for q in qs:
-                owner[q] = hi
-        for k in range(1, len(self.quotes)):
-            if k in self.claimed or k - 1 not in owner:
-                continue
-            gap = self.text[self.quotes[k - 1][1]:self.quotes[k][0]]
-            if len(gap) > 3 or gap.count("\n") > 2 or any(ch not in " \n.:" for ch in gap):
-                continue
-            hi = owner[k - 1]
+        """Quotes that directly follow a speaker's quote (after their cue's sentence, or opening the
+        next paragraph) and that no cue claimed are more of the same speaker's words."""
+        order = sorted(range(len(self.hits)), key=lambda i: self.hits[i].content[-1][1])
+        for hi in order:
             hit = self.hits[hi]
-            if hit.kind != "direct":
+            if False:
                 continue
-            hit.content.append(self.quotes[k])
-            owner[k] = hi
-            self.claimed.add(k)
-
+            end = max(hit.content[-1][1], hit.cue[1], hit.source[1] if hit.source else 0)
+            while True:
+                k = bisect.bisect_left(self.qstarts, end)
+                if k >= len(self.quotes) or k in self.claimed:
+                    break
+                gap = self.text[end:self.quotes[k][0]]
+                if len(gap) > 6 or gap.count("\n") > 2 or any(ch not in " \n.:" for ch in gap):
+                    break
+                hit.content.append(self.quotes[k])
+                self.claimed.add(k)
+                self.hit_quotes[hi].append(k)
+                end = self.quotes[k][1]
 
 @Language.component(COMPONENT)
 @guarded(NAME)

@@ -1,8 +1,8 @@
 """Stage: claims — what the article reports, who bears on it, and how sure anyone is.
 
 1. Each attribution's stance is refined from its cue in context (``stance.refine_stance``).
-2. Each attribution's content is a proposition: its trimmed span, head predicate, negation,
-   content lemmas and the entity clusters mentioned in it.
+2. Each attribution's content is a proposition (``propositions.py``): its trimmed span, head
+   predicate, negation, subject, content lemmas and the entity clusters mentioned in it.
 3. Propositions about the same thing are linked into one claim (rules, no model): the same
    predicate or predicate family (``lexicons/contrasts.tsv``) and a shared entity; or the same
    predicate and most content words shared; a refusal to comment in the sentence of another
@@ -14,15 +14,14 @@
 """
 from __future__ import annotations
 
-import bisect
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from .state import Analysis, AttributionHit, ClaimHit, analysis, guarded
-from .stance import _rows, hedges, phrasal, refine_stance
+from .propositions import FLIP, Prop, clusters_in, mention_index, props_of, sentence_ordinals
+from .state import Analysis, ClaimHit, analysis, guarded
+from .stance import lexicon_rows, refine_stance
 from .voice import reporter_claims
 
 NAME = "claims"
@@ -31,12 +30,8 @@ COMPONENT = "claimtrail_claims"
 REQUIRES: tuple[str, ...] = ('attributions', 'clusters', 'timexes')
 PROVIDES: tuple[str, ...] = ("claims",)
 
-QUOTES = "\"'“”‘’«»„‟`"
-LIGHT = {"be", "have", "do", "get", "make", "take", "go", "come"}
-LINK_WINDOW = 200
-# Cues that, with no source at all, pass on hearsay ("it was reported that", "it is believed").
-HEARSAY = {"report", "say", "rumor", "rumour", "claim", "allege", "believe", "think", "understand",
-           "suggest", "speculate", "suspect", "accord"}  # compare each attribution with at most this many before it (long documents)
+LIGHT = {"be", "have", "do", "get", "make", "take", "go", "come"}  # predicates too empty to link on
+LINK_WINDOW = 200  # compare each proposition with at most this many before it (long documents)
 
 
 @lru_cache(maxsize=1)
@@ -44,98 +39,13 @@ def families() -> tuple[dict[str, frozenset[str]], dict[str, str]]:
     """lemma -> its families, family -> opposed family (``lexicons/contrasts.tsv``)."""
     fam: dict[str, set[str]] = {}
     opp = {}
-    for row in _rows("contrasts.tsv"):
+    for row in lexicon_rows("contrasts.tsv"):
         if len(row) >= 3:
             for m in row[1].split("|"):
                 fam.setdefault(m.strip(), set()).add(row[0])
             if row[2].strip() != "-":
                 opp[row[0]] = row[2].strip()
     return {k: frozenset(v) for k, v in fam.items()}, opp
-
-
-@dataclass
-class Prop:
-    index: int  # attribution index
-    start: int
-    end: int
-    head: str  # predicate lemma ("force out" for a phrasal verb)
-    negated: bool
-    lemmas: set[str]
-    clusters: set[int]
-    stance: str
-    source: str | None  # independence key: cluster id or lower-cased source text
-    report: bool  # the source is a report, rumour or unnamed: it cannot make a claim "asserted"
-    sent: int
-    members: list[int] = field(default_factory=list)
-
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and (text[s].isspace() or text[s] in QUOTES or text[s] in ",;:—–-"):
-        s += 1
-    while e > s and (text[e - 1].isspace() or text[e - 1] in QUOTES or text[e - 1] in ",;:.—–-"):
-        e -= 1
-    for lead in ("whether or not ", "whether ", "that ", "if "):
-        if text[s:s + len(lead)].lower() == lead and e - s > len(lead):
-            s += len(lead)
-            break
-    return s, e
-
-
-def _is_report(doc: Doc, a: AttributionHit) -> bool:
-    """Unattributed ("It was reported that"), or a report/medium/rumour rather than a speaker."""
-    if a.source is None:
-        # "It was reported that", "is said to": hearsay; a missed source of "announced" is not.
-        head = _content_root(doc, *a.cue)
-        return head is None or head.lemma_.lower() in HEARSAY
-    span = doc.char_span(a.source[0], a.source[1], alignment_mode="expand")
-    if span is None or not len(span):
-        return True
-    if span.root.lemma_.lower() not in hedges().get("source", set()):
-        return False
-    # A named outlet ("a report in the Daily Courier") is accountable for what it prints; unnamed
-    # ones ("local news sites", "social media accounts") are not.
-    return not any(t.pos_ == "PROPN" for t in span)
-
-
-def _content_root(doc: Doc, s: int, e: int) -> Token | None:
-    span = doc.char_span(s, e, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
-
-
-def _clusters_in(index: tuple[list[int], list[tuple[int, int, int]]], s: int, e: int) -> set[int]:
-    starts, mentions = index
-    out = set()
-    for k in range(bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)):
-        if mentions[k][1] <= e:
-            out.add(mentions[k][2])
-    return out
-
-
-def _mention_index(ct: Analysis) -> tuple[list[int], list[tuple[int, int, int]]]:
-    ms = sorted((m.start, m.end, ci) for ci, c in enumerate(ct.clusters) for m in c.mentions)
-    return [m[0] for m in ms], ms
-
-
-def _prop(doc: Doc, ct: Analysis, idx: tuple, i: int, a: AttributionHit) -> Prop | None:
-    piece = max(a.content, key=lambda p: p[1] - p[0]) if a.content else None
-    if piece is None:
-        return None
-    s, e = _trim(doc.text, max(0, piece[0]), min(len(doc.text), piece[1]))
-    if e <= s:
-        return None
-    root = _content_root(doc, s, e)
-    span = doc.char_span(s, e, alignment_mode="expand")
-    lemmas = {t.lemma_.lower() for t in span if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
-              and not t.is_stop} if span is not None else set()
-    src = None
-    if a.source_cluster is not None:
-        src = f"c{a.source_cluster}"
-    elif a.source is not None:
-        src = doc.text[a.source[0]:a.source[1]].lower()
-    return Prop(i, s, e, phrasal(root) if root is not None else "",
-                bool(root is not None and any(c.dep_ == "neg" for c in root.children)),
-                lemmas, _clusters_in(idx, s, e), a.stance, src, _is_report(doc, a),
-                root.sent.start if root is not None else -1)
 
 
 def _same_family(a: Prop, b: Prop) -> bool:
@@ -170,9 +80,13 @@ def _overlap(a: Prop, b: Prop) -> float:
 
 
 def _compatible(a: Prop, b: Prop) -> bool:
-    """Whether two propositions may sit in one claim: not a denial of the opposite."""
+    """Whether two propositions may sit in one claim: not a denial of the opposite, and a dispute
+    only between two statements (not questions or orders) about the same subject."""
+    if not _opposed(a, b):
+        return True
     asserted = {"assert", "confirm"}
-    return not _opposed(a, b) or (a.stance in asserted and b.stance in asserted)
+    same_subject = a.subject is None or b.subject is None or a.subject == b.subject
+    return a.stance in asserted and b.stance in asserted and a.assertive and b.assertive and same_subject
 
 
 def _groups(props: list[Prop]) -> list[list[Prop]]:
@@ -180,19 +94,24 @@ def _groups(props: list[Prop]) -> list[list[Prop]]:
     (so "he left" cannot carry "she denied he was forced out" into "he resigned")."""
     group_of = list(range(len(props)))
     members: dict[int, list[int]] = {k: [k] for k in range(len(props))}
-    for j in range(len(props)):
+    def merge(gi: int, gj: int) -> None:
+        if gi != gj and all(_compatible(props[x], props[y]) for x in members[gi] for y in members[gj]):
+            for y in members.pop(gj):
+                group_of[y] = gi
+                members[gi].append(y)
+
+    for j, b in enumerate(props):
+        if b.anaphor:  # "would not confirm that account": the nearest claim before it, nearby
+            i = next((i for i in range(j - 1, max(-1, j - LINK_WINDOW), -1) if props[i].clause
+                      and not props[i].anaphor and not props[i].virtual and b.sent - props[i].sent <= 2), None)
+            if i is not None:
+                merge(group_of[i], group_of[j])
+            continue
         for i in range(max(0, j - LINK_WINDOW), j):
             gi, gj = group_of[i], group_of[j]
-            if gi == gj or not _related(props[i], props[j]):
-                continue
-            if all(_compatible(props[x], props[y]) for x in members[gi] for y in members[gj]):
-                for y in members.pop(gj):
-                    group_of[y] = gi
-                    members[gi].append(y)
+            if gi != gj and _related(props[i], props[j]):
+                merge(gi, gj)
     return [[props[k] for k in sorted(ms)] for ms in members.values()]
-
-
-FLIP = {"assert": "deny", "confirm": "deny", "deny": "assert"}
 
 
 def _status(group: list[Prop], primary: Prop) -> str:
@@ -215,11 +134,13 @@ def _status(group: list[Prop], primary: Prop) -> str:
     same = {p.source for p, _ in support if p.source and p.head == primary.head}
     if len(same) >= 2:
         return "confirmed"
-    return "asserted" if support else "unconfirmed"
+    if support:
+        return "asserted"
+    return "unclear" if any(p.unclear for p in group) else "unconfirmed"
 
 
 def _primary(group: list[Prop]) -> Prop:
-    ordered = sorted(group, key=lambda p: p.start)
+    ordered = sorted(group, key=lambda p: (p.virtual, p.start))
     return next((p for p in ordered if p.stance not in ("decline", "question")), ordered[0])
 
 
@@ -230,21 +151,42 @@ def _time(ct: Analysis, s: int, e: int) -> int | None:
 
 def build_claims(doc: Doc) -> list[ClaimHit]:
     ct = analysis(doc)
-    idx = _mention_index(ct)
-    props = [p for i, a in enumerate(ct.attributions) if (p := _prop(doc, ct, idx, i, a)) is not None]
+    idx = mention_index(ct)
+    text = doc.text  # a Doc joins its tokens on every .text: once here
+    sent_of = sentence_ordinals(doc)
+    props = [p for i, a in enumerate(ct.attributions) for p in props_of(doc, text, idx, sent_of, i, a)]
     claims = []
     for group in _groups(props):
+        if all(p.virtual or p.index == group[0].index for p in group) and any(p.virtual for p in group):
+            group = [p for p in group if not p.virtual]  # a "not Y" nobody else asserted
+            if not group:
+                continue
+        if all(p.stance in ("decline", "question") and not p.clause for p in group):
+            continue  # "did not respond to a request for comment": a refusal, but no proposition
         first = _primary(group)
         claims.append(ClaimHit(first.start, first.end, _status(group, first),
-                               sorted(first.clusters), sorted(p.index for p in group), _time(ct, first.start, first.end)))
-    covered = sorted((p.start, p.end) for p in props)
+                               sorted(first.clusters), sorted({p.index for p in group}), _time(ct, first.start, first.end)))
+    claims = _add_reporter_claims(doc, ct, idx, props, claims)
+    n = len(text)
+    return sorted((c for c in claims if 0 <= c.start < c.end <= n), key=lambda c: c.start)
+
+
+def _add_reporter_claims(doc: Doc, ct: Analysis, idx: tuple, props: list[Prop],
+                         claims: list[ClaimHit]) -> list[ClaimHit]:
+    """The reporter's doubts, where no attribution carries the proposition already. An attribution
+    said inside such a doubt ("it was unclear whether the board had approved the move") is folded
+    into it: the reporter's doubt is the claim's status, the attribution its evidence."""
+    covered = [(p.start, p.end) for p in props if not p.virtual]
     for s, e, status in reporter_claims(doc):
         if any(min(e, ce) - max(s, cs) > (e - s) / 2 for cs, ce in covered):
             continue  # an attribution already carries this proposition
         covered.append((s, e))
-        claims.append(ClaimHit(s, e, status, sorted(_clusters_in(idx, s, e)), [], _time(ct, s, e)))
-    n = len(doc.text)
-    return sorted((c for c in claims if 0 <= c.start < c.end <= n), key=lambda c: c.start)
+        inside = [c for c in claims if c.evidence and s <= c.start and c.end <= e
+                  and all(s <= ct.attributions[i].cue[0] < e for i in c.evidence)]
+        claims = [c for c in claims if c not in inside]
+        evidence = sorted({i for c in inside for i in c.evidence})
+        claims.append(ClaimHit(s, e, status, sorted(clusters_in(idx, s, e)), evidence, _time(ct, s, e)))
+    return claims
 
 
 def claim_at(claims: list[ClaimHit], pos: int) -> ClaimHit | None:

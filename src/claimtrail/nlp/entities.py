@@ -11,6 +11,7 @@ Steps, each one pass over the doc (linear in its length):
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -71,6 +72,7 @@ class _Builder:
         self.ments: list[Ment] = []
         self.person_spans: list[tuple[int, int, int]] = []
         self.covered = bytearray(len(doc))
+        self.person_keys: set[str] = set()
 
     # ---- clusters -------------------------------------------------------------------------
     def _new(self, name: str, typ: str) -> int:
@@ -117,7 +119,17 @@ class _Builder:
         return self._new(pn.full, "PERSON")
 
     def add_person(self, span: Span) -> None:
+        doc = self.doc
+        end = span.end
+        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and \
+                not doc[end].whitespace_ and doc[end + 1].is_alpha:
+            end += 2  # "Moon Jae" + "-in": the tagger cut a hyphenated given name
+        span = doc[span.start:end]
         pn = names.parse(span.text)
+        if pn.gender is None and span.start > 0:
+            g = names.honorifics().get(names.key(doc[span.start - 1].text))
+            if g:  # "Mr. Tanaka" where the tagger left "Mr." outside the name
+                pn = dataclasses.replace(pn, gender=g)
         if not pn.full or not any(ch.isalpha() for ch in pn.full):
             return
         text = span.text
@@ -214,6 +226,9 @@ class _Builder:
         doc = self.doc
         self.noun_orgs()
         ents = sorted(doc.ents, key=lambda e: e.start)
+        # Family names of everyone the tagger does call a person, so that a mis-tagged "Button" (GPE)
+        # is repaired even when it comes before "Jenson Button".
+        self.person_keys = {names.parse(e.text).family for e in ents if e.label_ == "PERSON" and len(e.text.split()) > 1}
         ei = 0
         i = 0
         n = len(doc)
@@ -225,13 +240,13 @@ class _Builder:
                 if any(self.covered[k] for k in range(e.start, e.end)):
                     continue
                 label = e.label_
-                if label != "PERSON" and label in ("ORG", "GPE", "NORP", "PRODUCT", "FAC", "LOC") and \
-                        len(e.text.split()) <= 2 and self._is_known_person(e):
-                    label = "PERSON"  # repeated family name mis-tagged (e.g. "Li" as ORG)
+                if label != "PERSON" and label in ("ORG", "GPE", "NORP", "PRODUCT", "FAC", "LOC", "WORK_OF_ART") and \
+                        len(e.text.split()) <= 3 and (self._is_known_person(e) or names.looks_like_person(e.text)):
+                    label = "PERSON"  # repeated family name mis-tagged (e.g. "Li" as ORG), "Olaf Scholz" as ORG
                 if label == "PERSON":
                     self.add_person(e)
-                elif label in _TYPE:
-                    self.add_other(e, _TYPE[label])
+                elif label in _TYPE and ":" not in e.text and "\n" not in e.text:
+                    self.add_other(e, _TYPE[label])  # "WALLACE: Let's start" is a transcript line, not a name
                 continue
             t = doc[i]
             if not self.covered[i] and t.pos_ == "PROPN" and t.is_title:
@@ -247,7 +262,7 @@ class _Builder:
         if not words:
             return False
         k = names.key(" ".join(words))
-        return any(s >= 2 for _, s in self.alias.get(k, []))
+        return any(s >= 2 for _, s in self.alias.get(k, [])) or (len(words) == 1 and k in self.person_keys)
 
     def _untagged_name(self, i: int) -> int:
         """A run of capitalised proper nouns the tagger missed, starting with a known given name
@@ -256,7 +271,8 @@ class _Builder:
         j = i
         while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title and not doc[j].ent_type_ and not self.covered[j]:
             j += 1
-        if names.key(doc[i].text) in names.given_names() and j - i <= 3 and not (i > 0 and doc[i - 1].lower_ == "the"):
+        first_ok = names.key(doc[i].text) in names.given_names() or names.looks_like_person(doc[i:j].text)
+        if first_ok and j - i <= 3 and not (i > 0 and doc[i - 1].lower_ == "the"):
             self.add_person(doc[i:j])
         return max(j, i + 1)
 
@@ -276,6 +292,26 @@ class _Builder:
             c = self.ct.clusters[f.cluster]
             if c.gender is None and f.gender:
                 c.gender = f.gender
+
+    def drop_title_words(self, finds: list[roles.RoleFind]) -> None:
+        """'Secretary of State Antony Blinken': 'State' is part of a title, not an organisation."""
+        if not finds:
+            return
+        owner = [-1] * (len(self.doc.text) + 1)  # char -> role index covering it
+        for k, f in enumerate(finds):
+            for x in range(f.start, f.end):
+                owner[x] = k
+        text = self.doc.text
+
+        def inside_title(m: MentionHit) -> bool:
+            k = owner[m.start]
+            return k >= 0 and m.end <= finds[k].end and names.key(text[m.start:m.end]) in finds[k].title
+
+        for c in self.ct.clusters:
+            if c.type != "PERSON":
+                c.mentions = [m for m in c.mentions if not inside_title(m)]
+        self.ments = [m for m in self.ments if self.ct.clusters[m.cluster].type == "PERSON" or
+                      not inside_title(MentionHit(m.start, m.end))]
 
     def nominals(self, finds: list[roles.RoleFind]) -> None:
         """'the spokeswoman said' joins the latest person given that title earlier in the article."""
@@ -359,6 +395,7 @@ def build(doc: Doc) -> tuple[_Builder, list[roles.RoleFind]]:
     b.names_pass()
     finds = roles.find_roles(doc, b.person_spans)
     b.apply_roles(finds)
+    b.drop_title_words(finds)
     b.nominals(finds)
     b.index_tokens()
     b.org_nominals()
@@ -366,8 +403,19 @@ def build(doc: Doc) -> tuple[_Builder, list[roles.RoleFind]]:
     return b, finds
 
 
+def _compact(ct: Analysis, finds: list[roles.RoleFind]) -> None:
+    """Drop clusters left with no mention; renumber the cached role finds to match."""
+    keep = [i for i, c in enumerate(ct.clusters) if c.mentions]
+    if len(keep) == len(ct.clusters):
+        return
+    new = {old: k for k, old in enumerate(keep)}
+    ct.clusters[:] = [ct.clusters[i] for i in keep]
+    finds[:] = [dataclasses.replace(f, cluster=new[f.cluster]) for f in finds if f.cluster in new]
+
+
 @Language.component(COMPONENT)
 @guarded(NAME)
 def run(doc: Doc) -> None:
-    b, _ = build(doc)
+    b, finds = build(doc)
     pronouns.resolve(doc, b.ct, b.ments)
+    _compact(b.ct, finds)

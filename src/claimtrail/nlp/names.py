@@ -101,20 +101,28 @@ class PersonName:
 
 def strip_honorifics(words: list[str]) -> tuple[list[str], str | None, str | None]:
     """Remove leading honorifics/titles; return (rest, gender implied, stripped text)."""
-    hon = honorifics()
+    hon, tit = honorifics(), titles()
     gender, stripped = None, []
     changed = True
     while changed and len(words) > 1:
         changed = False
         for n in (3, 2, 1):
-            if len(words) > n and key(" ".join(words[:n])) in hon:
-                g = hon[key(" ".join(words[:n]))]
+            k = key(" ".join(words[:n]))
+            if len(words) > n and (k in hon or (k in tit and words[0][:1].isupper())):
+                g = hon[k] if k in hon else tit[k]
                 gender = gender or g
                 stripped.extend(words[:n])
                 words = words[n:]
                 changed = True
                 break
     return words, gender, (" ".join(stripped) or None)
+
+
+# Capitalised sentence openers the tagger sometimes pulls into a name ("Later Ellis said").
+_LEADING_NOISE = {"later", "then", "meanwhile", "but", "and", "however", "when", "after", "before", "as", "so",
+                  "yet", "also", "still", "now", "today", "yesterday", "earlier", "the", "in", "on", "at", "while",
+                  "since", "although", "though", "if", "by", "with", "for", "from", "to", "of", "dear", "former",
+                  "late", "young", "elder", "old"}
 
 
 def clean_words(text: str) -> list[str]:
@@ -124,6 +132,8 @@ def clean_words(text: str) -> list[str]:
             text = text[: -len(poss)]
             break
     words = text.split()
+    while len(words) > 1 and key(words[0]) in _LEADING_NOISE:
+        words = words[1:]
     while len(words) > 1 and key(words[-1]).strip(",") in _SUFFIXES:
         words = words[:-1]
     return [w.rstrip(",") for w in words]
@@ -175,3 +185,24 @@ def parse(text: str) -> PersonName:
         gword = key(words[0])
     g = gender or given_names().get(gword) or given_names().get(given.replace(" ", "-"))
     return PersonName(" ".join(words), tuple(words), family, given, order, lang, g, hon)
+
+
+_ORG_WORDS = {"inc", "corp", "co", "ltd", "llc", "plc", "group", "party", "ministry", "bank", "university", "council",
+              "committee", "agency", "company", "association", "union", "league", "club", "fund", "news", "times",
+              "post", "airlines", "city", "county", "state", "street", "river", "house", "church", "school", "college"}
+
+
+def looks_like_person(text: str) -> bool:
+    """A short capitalised name the tagger missed or called an organisation: a known given name
+    first ("Olaf Scholz"), or a family-first name with a plausible given name ("Orbán Viktor")."""
+    words = clean_words(text)
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return False
+    if any(key(w).strip(".") in _ORG_WORDS for w in words):
+        return False
+    if key(words[0]) in given_names():
+        return True
+    p = parse(" ".join(words))
+    if p.order != "family-first":
+        return False
+    return p.lang != "hu" or key(words[1]) in hungarian_given()

@@ -31,26 +31,31 @@ _SUBJ = {"nsubj", "nsubjpass"}
 _SPEECH = {"say", "add", "tell", "state", "write", "explain", "note", "insist", "argue", "claim", "reply", "ask",
            "announce", "confirm", "deny", "warn", "declare", "continue", "post", "tweet", "respond", "comment"}
 _BE_LIKE = {"be", "seem", "appear", "remain", "become", "take", "rain", "matter", "look"}
-_QUOTES = {'"', "“", "”", "«", "»"}
+_QUOTES = {'"', "“", "”", "«", "»", "``", "''"}
+_OPEN, _CLOSE = {"“", "``", "«"}, {"”", "''", "»"}
 
 
 @dataclass
 class Weights:
     """Scoring weights (tuned on GAP development; see eval/gap.py)."""
     window: int = 3  # sentences looked back
-    dist: float = 1.0  # per sentence of distance
-    tokdist: float = 0.01  # per token of distance within a sentence
-    subj: float = 1.0  # candidate is a subject
-    parallel: float = 0.5  # candidate and pronoun are both subjects (or both possessives)
+    dist: float = 2.1  # per sentence of distance
+    tokdist: float = 0.07  # per token of distance within a sentence
+    subj: float = 0.8  # candidate is a subject
+    parallel: float = 0.7  # candidate and pronoun are both subjects (or both possessives)
     pobj: float = -0.5  # candidate inside a prepositional phrase
     poss: float = -0.3  # candidate is a possessor ("Simon's class")
-    gender: float = 0.8  # candidate's known gender matches
+    gender: float = 0.3  # candidate's known gender matches
     count: float = 0.5  # log of mentions so far
-    topic: float = 0.7  # the first person named in the text
-    speaker: float = 1.0  # subject of a speech verb in the previous sentence
-    chain: float = 0.2  # candidate is itself a resolved pronoun (a continuing chain)
-    dobj: float = 0.0  # candidate is a direct object
-    cataphora: float = 1.0  # "In his list, Christgau named ...": the later subject that governs the pronoun
+    topic: float = 0.2  # the first person named in the text
+    speaker: float = 0.0  # subject of a speech verb in the previous sentence
+    chain: float = -0.5  # candidate is itself a resolved pronoun (a continuing chain)
+    dobj: float = 1.2  # candidate is a direct object
+    quoted: float = -1.0  # candidate inside a quotation, pronoun outside it
+    main: float = 0.5  # candidate is the subject of its sentence's main verb
+    clause_subj: float = 0.8  # possessive pronoun, candidate is the subject of the same clause
+    cataphora: float = 0.3  # "In his list, Christgau named ...": the later subject that governs the pronoun
+    fronted: float = 1.0  # the pronoun sits in a phrase fronted before the main subject
 
 
 W = Weights()
@@ -72,9 +77,9 @@ def _quote_mask(doc: Doc) -> bytearray:
     inside = False
     for t in doc:
         if t.text in _QUOTES:
-            if t.text == "“":
+            if t.text in _OPEN:
                 inside = True
-            elif t.text == "”":
+            elif t.text in _CLOSE:
                 inside = False
             else:
                 inside = not inside
@@ -83,6 +88,32 @@ def _quote_mask(doc: Doc) -> bytearray:
             inside = inside and t.text.count("\n") < 2  # a paragraph break closes a runaway quote
         mask[t.i] = 1 if inside else 0
     return mask
+
+
+def _implicit_subject_verb(t: Token) -> Token | None:
+    """For an object pronoun of a subjectless participle or infinitive ("..., eliminating him"),
+    the verb whose subject is also the participle's understood subject."""
+    if t.dep_ not in ("dobj", "pobj", "dative"):
+        return None
+    v = t.head if t.dep_ != "pobj" else t.head.head
+    if v.pos_ not in ("VERB", "AUX") or any(c.dep_ in _SUBJ for c in v.children):
+        return None
+    steps = 0
+    while v.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and v.head.i != v.i and steps < 4:
+        v, steps = v.head, steps + 1
+        if any(c.dep_ in _SUBJ for c in v.children):
+            return v
+    return None
+
+
+def _in_relative_of(t: Token, m: Token) -> bool:
+    """Whether t sits in a relative clause or apposition attached to m (bounded walk up)."""
+    h, steps = t, 0
+    while h.i != h.head.i and steps < 8:
+        if h.dep_ in ("relcl", "appos", "acl") and h.head.i == m.i:
+            return True
+        h, steps = h.head, steps + 1
+    return False
 
 
 def _governs(v: Token, t: Token) -> bool:
@@ -97,7 +128,8 @@ def _governs(v: Token, t: Token) -> bool:
 
 
 def _pleonastic(t: Token) -> bool:
-    return t.lower_ == "it" and (t.dep_ == "expl" or t.head.lemma_ in _BE_LIKE)
+    return t.lower_ == "it" and (t.dep_ == "expl" or t.head.lemma_ in _BE_LIKE or
+                                 t.head.lower_ in ("'s", "’s", "is", "was", "'ll", "would", "will"))
 
 
 def resolve(doc: Doc, ct: Analysis, ments: list[Ment], w: Weights | None = None) -> None:
@@ -150,6 +182,9 @@ def _best(doc: Doc, t: Token, pg: str, hist: list[Ment], ments: list[Ment], j: i
     p_subj = t.dep_ in _SUBJ
     p_poss = t.dep_ == "poss"
     p_head = _clause_head(t)
+    implicit = _implicit_subject_verb(t)
+    controller = t.doc[t.i - 1] if t.i > 0 and t.lower_ in ("him", "her", "them") and t.dep_ != "poss" \
+        and t.doc[t.i - 1].pos_ == "VERB" else None
     scores: dict[int, float] = {}
     for m in reversed(hist):
         d = ps - sent[m.tok]
@@ -166,9 +201,21 @@ def _best(doc: Doc, t: Token, pg: str, hist: list[Ment], ments: list[Ment], j: i
                 continue  # "Smith praised him": him is not Smith
             if quoted[t.i] and not quoted[m.tok]:
                 continue  # "“He left,” said Ruiz": he is not the speaker
+            if implicit is not None and mt.dep_ in _SUBJ and mt.head.i == implicit.i:
+                continue  # "Justin injures Tim, eliminating him": him is not Justin
+            if controller is not None and mt.dep_ in _SUBJ and mt.head.i == controller.i:
+                continue  # "Jacques allows him to sit": him is not Jacques
+            if _in_relative_of(t, mt):
+                continue  # "Grable, with whom she trained": she is not Grable
         s = -w.dist * d - w.tokdist * (t.i - m.tok if d == 0 else 0)
+        if quoted[m.tok] and not quoted[t.i]:
+            s += w.quoted
         if mt.dep_ in _SUBJ:
             s += w.subj
+            if mt.head.dep_ == "ROOT" or (mt.head.dep_ == "conj" and mt.head.head.dep_ == "ROOT"):
+                s += w.main
+            if d == 0 and p_poss and _clause_head(mt).i == p_head.i:
+                s += w.clause_subj
             if p_subj:
                 s += w.parallel
             if d == 1 and mt.head.lemma_ in _SPEECH:
@@ -201,6 +248,8 @@ def _best(doc: Doc, t: Token, pg: str, hist: list[Ment], ments: list[Ment], j: i
                 continue
             s = w.cataphora + w.subj + (w.gender if c.gender == pg else 0) + w.count * math.log1p(counts[m.cluster]) \
                 + (w.topic if m.cluster == topic else 0)
+            if mt.head.dep_ == "ROOT" and not (mt.left_edge.i <= t.i <= mt.right_edge.i):
+                s += w.fronted  # "Despite his injury, Byas played on": a fronted phrase before the subject
             if s > scores.get(m.cluster, -1e9):
                 scores[m.cluster] = s
             break

@@ -30,6 +30,10 @@ _FILLER = {"former", "then", "acting", "new", "top", "senior", "interim", "outgo
            "longtime", "long-time", "veteran", "chief", "deputy", "assistant", "vice", "junior", "retired", "late",
            "embattled", "newly", "elected", "appointed", "ex", "ex-", "sitting", "one-time", "then-"}
 _PRE_POS = {"NOUN", "PROPN", "ADJ"}
+# Common nouns that name a body, so "port authority chief" has an organisation without capitals.
+_ORG_NOUNS = {"authority", "ministry", "department", "agency", "commission", "committee", "council", "bureau",
+              "court", "parliament", "government", "administration", "company", "bank", "union", "party", "board",
+              "police", "army", "military", "navy", "office", "firm", "group", "university", "school", "hospital"}
 
 
 @dataclass
@@ -63,7 +67,7 @@ def _org_text(doc: Doc, a: int, b: int) -> str | None:
         return None
     toks = doc[a:b]
     text = toks.text
-    if doc[a].is_sent_start and all(t.is_lower for t in toks[1:]):
+    if doc[a].is_sent_start and len(toks) > 1 and not doc[a].ent_type_ and all(t.is_lower for t in toks[1:]):
         text = text[:1].lower() + text[1:]
     return text
 
@@ -97,6 +101,10 @@ def _prefix_role(doc: Doc, s: int, cluster: int) -> RoleFind | None:
             title = " ".join(extra + [title])
     else:
         org = _org_text(doc, first, a)
+        named = any(doc[k].pos_ == "PROPN" or doc[k].ent_type_ for k in range(first, a))
+        if org and not named and doc[a - 1].lower_ not in _ORG_NOUNS:
+            org = None  # "his running mate presidential nominee": descriptive words, not an organisation
+            first = a
     start = first
     while start < a and doc[start].pos_ == "DET":
         start += 1
@@ -128,7 +136,7 @@ def _appos_role(doc: Doc, head: Token, cluster: int, after: bool) -> RoleFind | 
                 org = None
     if org is None:
         org = _org_text(doc, left, a)
-        if org and all(doc[k].pos_ == "ADJ" and not doc[k].ent_type_ for k in range(left, a) if doc[k].pos_ != "DET"):
+        if org and not any(doc[k].pos_ == "PROPN" or doc[k].ent_type_ for k in range(left, a)):
             org = None  # "a former human rights lawyer" -> keep only named organisations
         if org and org.lower() in ("his", "her", "their", "its"):
             org = None
@@ -168,7 +176,7 @@ def _surface_appos(doc: Doc, s: int, e: int, ci: int) -> RoleFind | None:
                 a, title = hit
                 kin = title not in names.titles()
                 org = _org_text(doc, e + 1, a)
-                if org and all(doc[k].pos_ == "ADJ" and not doc[k].ent_type_ for k in range(e + 2, a)):
+                if org and not any(doc[k].pos_ == "PROPN" or doc[k].ent_type_ for k in range(e + 2, a)):
                     org = None
                 gender = (names.kin_nouns() if kin else names.titles()).get(title)
                 return RoleFind(doc[e + 1].idx, h.idx + len(h), title, org, ci, gender, kin)

@@ -30,7 +30,7 @@ class Entry:
     negated: str
 
 
-def _rows(name: str) -> list[list[str]]:
+def lexicon_rows(name: str) -> list[list[str]]:
     text = resources.files("claimtrail.lexicons").joinpath(name).read_text(encoding="utf-8")
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     return [row for row in csv.reader(lines, delimiter="\t")]
@@ -39,7 +39,7 @@ def _rows(name: str) -> list[list[str]]:
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, Entry]:
     out = {}
-    for row in _rows("stance.tsv"):
+    for row in lexicon_rows("stance.tsv"):
         if len(row) >= 3 and row[1] in STANCES and row[2] in STANCES:
             out[row[0].strip()] = Entry(row[1], row[2])
     return out
@@ -49,7 +49,7 @@ def lexicon() -> dict[str, Entry]:
 def hedges() -> dict[str, set[str]]:
     """kind -> lemmas, from ``lexicons/hedges.tsv``."""
     out: dict[str, set[str]] = {}
-    for row in _rows("hedges.tsv"):
+    for row in lexicon_rows("hedges.tsv"):
         if len(row) >= 3:
             out.setdefault(row[1].strip(), set()).add(row[0].strip())
     return out
@@ -149,15 +149,22 @@ def content_hedged(root: Token | None) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in kids)
 
 
+REPORT_NOUNS = {"report", "claim", "allegation", "rumor", "rumour", "story", "account", "accusation",
+                "suggestion", "news", "charge", "speculation", "it", "that", "this", "these", "those"}
+
+
 def content_false(root: Token | None) -> bool:
-    """"said the report was false": the source asserts that something is untrue, i.e. denies it."""
-    if root is None:
+    """"said the report was false", "said the claims were baseless": the source asserts that a
+    report is untrue, i.e. denies it. Only of a report-like subject: "said he was lying" accuses."""
+    if root is None or any(g.dep_ == "neg" for g in root.children):
+        return False
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lemma_.lower() not in REPORT_NOUNS:
         return False
     false = hedges().get("false", set())
-    if root.lemma_.lower() in false:
+    if root.pos_ in ("ADJ", "NOUN") and root.lemma_.lower() in false:
         return True
-    return any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in false
-               and not any(g.dep_ == "neg" for g in root.children) for c in root.children)
+    return any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in false for c in root.children)
 
 
 def refine_stance(doc: Doc, cue: tuple[int, int], content: list[tuple[int, int]], initial: str = "assert") -> str:

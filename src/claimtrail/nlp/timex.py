@@ -1,10 +1,10 @@
 """Stage: timex. Finds time expressions and gives each its TIMEX3 type and value.
 
 Rules are regexes over the text (``timex_rules``, ``timex_rel``, ``timex_dur``: one linear pass each),
-resolved against the publication date (``analysis(doc).published``). The parse only answers two
+resolved against the publication date (``analysis(doc).published``). The parse only answers three
 questions: which way an expression points (a verb in the future: "will meet on Friday" is the
-coming Friday, the news default is the Friday before) and whether a bare "1990" is a year (spaCy
-calls "1990 shares" a CARDINAL). When the article has no publication date, a dateline with a full
+coming Friday, the news default is the Friday before), whether a bare "1990" is a year (spaCy
+calls "1990 shares" a CARDINAL) and whether "daily" is an adjective ("daily flights": no timex). When the article has no publication date, a dateline with a full
 date ("ROME, May 15, 2019 —") gives one; otherwise relative expressions stay underspecified.
 """
 from __future__ import annotations
@@ -79,17 +79,29 @@ def find_in_doc(doc: Doc, anchor: date | None) -> list[TimexHit]:
         return doc[i] if 0 <= i < len(doc) else None
 
     def direction(pos: int) -> int:
+        before = doc.text[max(0, pos - 12):pos].split()
+        if before and before[-1].lower() in _AHEAD_WORDS:
+            return 1  # "effective Feb. 1", "until January"
         tok = token_at(pos)
+        if tok is not None and tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "POS":
+            return 0  # "Tuesday's declaration": the verb of the sentence says nothing of when that was
         return verb_direction(tok) if parsed and tok is not None else 0
 
     def accept_year(s: int, e: int) -> bool:
         tok = token_at(s)
         return tok is None or tok.ent_type_ not in _NOT_YEAR
 
-    return find(doc.text, anchor, Ctx(doc.text, anchor, direction, accept_year))
+    def dep(pos: int) -> str:
+        tok = token_at(pos)
+        return tok.dep_ if parsed and tok is not None else ""
+
+    return find(doc.text, anchor, Ctx(doc.text, anchor, direction, accept_year, dep))
 
 
 _NOT_YEAR = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "PRODUCT", "ORG", "FAC", "LAW", "TIME", "ORDINAL"}
+_AHEAD_WORDS = {"effective", "until", "till", "starting", "payable", "upcoming"}
+_STATIVE = {"be", "have", "say", "tell", "think", "believe", "know", "report", "show", "remain", "seem",
+            "appear", "include", "hold", "own", "expect", "see", "note", "add", "claim", "estimate"}
 _FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
 _AHEAD_VERBS = {"plan", "expect", "schedule", "intend", "aim", "hope", "set", "due", "slate", "prepare", "propose",
                 "want", "promise", "vow", "pledge", "go", "be", "agree", "threaten", "seek"}
@@ -109,15 +121,21 @@ def verb_direction(tok: Token) -> int:
         return 1
     if "to" in aux and tok.head is not tok:
         head = tok.head
+        if any(c.lower_ == "had" for h in (head, head.head) for c in h.children):
+            return -1  # "had been due to expire Friday"
         if head.lemma_ in _AHEAD_VERBS or head.lower_ == "going":
             return 1
         return verb_direction(head) if head.pos_ in ("VERB", "AUX") else 0
-    if tok.tag_ == "VBN" and tok.lemma_ in ("schedule", "slate", "set", "plan", "expect", "due"):
+    if tok.tag_ == "VBN" and tok.lemma_ in ("schedule", "slate", "plan", "expect", "due"):
         return 1
     if tok.tag_ == "VBD" or aux & {"had", "has", "have", "'ve", "did", "was", "were"}:
         return -1
+    if tok.tag_ == "VBN" and not aux:
+        return -1  # "the record high set on Aug. 6"
     if tok.tag_ == "VBG" and tok.lower_ == "going":
         return 1
+    if tok.tag_ in ("VBZ", "VBP") and tok.lemma_ not in _STATIVE:
+        return 1  # news present with a date is a timetable: "meets Monday", "takes effect Jan. 1"
     return 0
 
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 
 from . import timex_norm as N
-from .timex_lex import MONTH_FULL_RE, NUM_RE, TIME_UNITS, UNIT_RE, VAGUE_RE, parse_number, unit_code
+from .timex_lex import MONTH_FULL_RE, NUM_RE, TIME_UNITS, UNIT_RE, VAGUE_RE, month_number, parse_number, unit_code
 from .timex_rules import Ctx, Result, rule
 
 _LEAD = (r"more than|less than|fewer than|at least|at most|nearly|almost|about|around|roughly|approximately|"
-         r"over|under|up to|some|just|only|within|no more than|no less than|a full|another|an additional|an extra")
+         r"up to|some|no more than|no less than|a full|another|an additional|an extra")  # not "within", "over"
 _ADJ = (r"past|last|next|first|latest|previous|coming|final|remaining|initial|same|year-earlier|year-ago|"
         r"comparable|full|entire|whole|following|prior|recent|few")
 
@@ -24,6 +24,8 @@ def duration_value(n: float | None, code: str) -> str:
         n, code = (None if n is None else n * 2), "W"
     if code in ("M6", "M3"):
         n, code = (None if n is None else n * int(code[1])), "M"
+    if code == "DE":
+        n, code = (None if n is None else n * 10), "Y"
     if code == "CE":
         n, code = (None if n is None else n * 100), "Y"
     if code == "ML":
@@ -44,6 +46,14 @@ def duration_value(n: float | None, code: str) -> str:
     return f"P{t}{head}{st}{int(round(frac * k))}{su}"
 
 
+@rule("per_unit", r"(?:once|twice|thrice|\w+ times|\d[\d.,]*%?|percent|million|billion|dollars?|cents?|pounds?|euros?|"
+                  r"(?!(?:in|for|within|than|about|over|after|before|nearly|almost|least|is|was|days|years|months|weeks)\b)\w+s)"
+                  r" (?P<x>(?:a|an|per) (?P<unit>year|month|week|day|hour|quarter|minute))")
+def _per_unit(m: re.Match[str], ctx: Ctx) -> Result:
+    code = unit_code(m["unit"])
+    return "SET", duration_value(1, code or "Y"), (m.start("x"), m.end("x"))  # type: ignore[return-value]
+
+
 @rule("duration", rf"(?:(?P<lead>{_LEAD}) )?(?:(?P<det>the|its|a|each of the) (?:(?P<adj>{_ADJ}) )?)?"
                   rf"(?P<num>{NUM_RE}|{VAGUE_RE})[ -](?:(?:more|additional|extra|straight|consecutive|full|long|"
                   r"trading|business|calendar|working|school|fiscal|successive|-) ?)?"
@@ -52,8 +62,10 @@ def duration_value(n: float | None, code: str) -> str:
 def _duration(m: re.Match[str], ctx: Ctx) -> Result:
     code = unit_code(m["unit"])
     num_s = m["num"].lower()
-    if code is None or m["old"]:
-        return None
+    if code is None or m["old"] or re.match(r"[ -]old\b", ctx.text[m.end():m.end() + 5]):
+        return None  # ages ("52 years old") are not time expressions in TimeML news
+    if code == "Q" and "-" in m.group(0) and m["unit"].lower().endswith("s"):
+        return None  # "three-quarters of its food"
     if num_s in ("a", "an") and code in ("S", "Q", "D") and m["unit"].lower() in ("second", "quarter", "night"):
         return None  # "a second term", "a quarter of"
     if m["det"] and m["det"].lower() == "a" and num_s in ("a", "an"):
@@ -62,12 +74,23 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Result:
     if n is not None and n > 10000:
         return None
     rel = (m["rel"] or "").strip().lower()
+    if num_s == "one" and code == "D" and not (m["det"] or m["lead"] or rel) and ctx.direction(m.start()) > 0:
+        return "DATE", "FUTURE_REF"  # "Islam will one day be …": some day, not a day long
+    if rel in ("later", "after", "before", "back"):  # "three days later": a duration; the word stays out
+        return "DURATION", duration_value(n, code), (m.start(), m.start("rel"))  # type: ignore[return-value]
     if rel:
-        if rel in ("later", "after", "from now", "hence"):
+        if rel in ("from now", "hence"):
             return "DATE", N.ago(ctx.anchor, n, code if code != "WE" else "W", +1)
         if n is None:
             return "DATE", "PAST_REF"
+        if code == "Y" and n == 1 and re.search(r"quarter|period", ctx.text[max(0, m.start() - 250):m.start()], re.I):
+            return "DATE", N.quarter_shift(ctx.anchor, -5)  # results "a year ago": the year-ago quarter
         return "DATE", N.ago(ctx.anchor, n, code if code != "WE" else "W", -1)
+    if m["lead"] and m["det"] and m["lead"].lower() == "some":
+        return "DURATION", duration_value(n, code), (m.start("det"), m.end())  # type: ignore[return-value]
+    if m["det"] and not m["adj"] and (ctx.text[m.end("num")] == "-" or m["det"].lower() in ("a", "its")):
+        # "a two-hour meeting", "a five year low": the article is not part of the expression
+        return "DURATION", duration_value(n, code), (m.start("num"), m.end())  # type: ignore[return-value]
     return "DURATION", duration_value(n, code)
 
 
@@ -76,10 +99,13 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Result:
                     r"year|decade|quarter|centurie)s)(?P<tail> ahead| to come)?")
 def _bare_units(m: re.Match[str], ctx: Ctx) -> Result:
     adj = (m["adj"] or "").lower()
-    if adj.startswith("in "):
-        return "DATE", "PAST_REF", (m.start("adj") + 3, m.end())  # type: ignore[return-value]
-    if "recent" in adj:
-        return "DATE", "PAST_REF"
+    if re.match(r"[ -]old\b", ctx.text[m.end():m.end() + 5]) or re.search(r"\d[ -]$", ctx.text[max(0, m.start() - 2):m.start()]):
+        return None  # an age, or the unit of a number another rule turned down
+    if "recent" in adj or adj == "past":
+        span = (m.start("adj") + 3 if adj.startswith("in ") else m.start(), m.end())
+        if m["unit"].lower() == "years" or adj == "past":
+            return "DATE", "PAST_REF", span  # type: ignore[return-value]
+        return "DURATION", duration_value(None, unit_code(m["unit"]) or "Y"), span  # type: ignore[return-value]
     if "coming" in adj or m["tail"] or "next" in adj or "following" in adj:
         return "DATE", "FUTURE_REF"
     code = unit_code(m["unit"])
@@ -96,6 +122,8 @@ def _set_word(m: re.Match[str], ctx: Ctx) -> Result:
     w = m.group(0)
     if w[0].isupper() and m.start() > 0 and ctx.text[m.start() - 2:m.start()].strip() not in ("", ".", "\n"):
         return None  # "The Daily Telegraph"
+    if ctx.dep(m.start()) in ("amod", "compound", "nmod"):
+        return None  # "its quarterly dividend", "daily flights": an adjective, not a time expression
     return "SET", _SET_WORDS[w.lower()] or "P1Y"
 
 
@@ -112,22 +140,14 @@ def _every(m: re.Match[str], ctx: Ctx) -> Result:
         return "SET", f"XXXX-{seasons[u]}"
     code = unit_code(u)
     if code is None:
-        from .timex_lex import month_number
         mon = month_number(u)
         return ("SET", f"XXXX-{mon:02d}") if mon else None
     return "SET", duration_value(k, code if code != "WE" else "W")
 
 
-@rule("per_unit", r"(?:once|twice|thrice|\w+ times|\d[\d.,]*%?|percent|million|billion|dollars?|cents?|pounds?|euros?)"
-                  r" (?P<x>(?:a|an|per) (?P<unit>year|month|week|day|hour|quarter|minute))")
-def _per_unit(m: re.Match[str], ctx: Ctx) -> Result:
-    code = unit_code(m["unit"])
-    return "SET", duration_value(1, code or "Y"), (m.start("x"), m.end("x"))  # type: ignore[return-value]
-
-
 _VAGUE = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
           "these days": "PRESENT_REF", "present": "PRESENT_REF", "the present": "PRESENT_REF",
-          "recently": "PAST_REF", "more recently": "PAST_REF", "most recently": "PAST_REF", "recent": "PAST_REF",
+          "recently": "PAST_REF", "more recently": "PAST_REF", "most recently": "PAST_REF",
           "lately": "PAST_REF", "the past": "PAST_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
           "the distant future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF", "the near term": "FUTURE_REF",
           "the short term": "FUTURE_REF", "the long term": "FUTURE_REF", "the longer term": "FUTURE_REF",
@@ -141,4 +161,6 @@ def _vague(m: re.Match[str], ctx: Ctx) -> Result:
         before = ctx.text[max(0, m.start() - 4):m.start()].lower()
         if not before.endswith("at "):
             return None
+    if w.endswith("future") and ctx.text[m.end():m.end() + 3] == " of":
+        return None  # "the future of our peoples"
     return "DATE", _VAGUE[w]

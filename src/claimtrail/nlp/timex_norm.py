@@ -63,10 +63,12 @@ def month_in_year(anchor: date | None, month: int, direction: int) -> tuple[int 
     if anchor is None:
         return None, month
     y = anchor.year
-    if direction < 0 and month > anchor.month:
+    if direction < 0 and month > anchor.month + 2:  # a past verb, yet a month just ahead is still this year's
         y -= 1
     elif direction > 0 and month < anchor.month:
         y += 1
+    elif direction == 0 and abs(month - anchor.month) > 6:
+        y += 1 if month < anchor.month else -1  # the nearer one: "January" in an October story
     return y, month
 
 
@@ -77,11 +79,26 @@ def month_day(anchor: date | None, month: int, dom: int, direction: int) -> str:
         y = None
     else:
         y = anchor.year
-        if direction < 0 and (month, dom) > (anchor.month, anchor.day):
+        if direction < 0 and (month, dom) > (anchor.month, anchor.day) and (month - anchor.month) * 31 + dom - anchor.day > 62:
             y -= 1
         elif direction > 0 and (month, dom) < (anchor.month, anchor.day):
             y += 1
+        elif direction == 0 and abs(month - anchor.month) > 6:
+            y += 1 if month < anchor.month else -1
     return full_date(y, month, dom)
+
+
+def year_of_weekday(anchor: date | None, month: int, dom: int, wd: int) -> int | None:
+    """"Saturday, April 25": the year near the anchor in which that day is that weekday."""
+    if anchor is None:
+        return None
+    for y in (anchor.year, anchor.year + 1, anchor.year - 1):
+        try:
+            if date(y, month, dom).isoweekday() == wd:
+                return y
+        except ValueError:
+            return None
+    return None
 
 
 def full_date(y: int | None, month: int, dom: int) -> str:

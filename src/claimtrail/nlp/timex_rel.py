@@ -9,13 +9,10 @@ import re
 from datetime import date
 
 from . import timex_norm as N
-from .timex_lex import (MONTH_FULL_RE, NUM_RE, ORDINALS, PARTS_OF_DAY, SEASONS, TIME_UNITS, UNIT_RE,
-                        VAGUE_RE, WEEKDAY_RE, month_number, parse_number, unit_code, weekday_number)
-from .timex_rules import MOD, Ctx, Result, _dir, rule
+from .timex_lex import ORDINALS, PARTS_OF_DAY, SEASONS, WEEKDAY_RE, weekday_number
+from .timex_rules import MOD, YEAR, Ctx, Result, _dir, _year, rule
 
 POD_RE = r"morning|afternoon|evening|night|overnight"
-_BACK = {"last", "this past", "the previous", "the prior", "past", "earlier", "previous"}
-_AHEAD = {"next", "this coming", "coming", "the following", "the next"}
 
 # ---------------------------------------------------------------- weekdays and days
 
@@ -27,19 +24,14 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Result:
     assert wd is not None
     det = (m["det"] or "").lower()
     if det in ("last", "this past", "past"):
-        v = N.weekday(ctx.anchor, wd, -1, 0) if ctx.anchor is None else _strict(ctx.anchor, wd, -1)
-    elif det == "the previous":
+        v = _strict(ctx.anchor, wd, -1)
+    elif det == "the previous":  # the one before last
         v = N.weekday(ctx.anchor, wd, -1, -1) if ctx.anchor else N.weekday(None, wd, -1)
-        if ctx.anchor and ctx.anchor.isoweekday() == wd:
-            v = N.weekday(ctx.anchor, wd, -1, -1)
-    elif det == "next":
-        v = _strict(ctx.anchor, wd, 1) if ctx.anchor else N.weekday(None, wd, 1)
-    elif det in ("this coming", "coming", "the following"):
-        v = _strict(ctx.anchor, wd, 1) if ctx.anchor else N.weekday(None, wd, 1)
+    elif det in ("next", "this coming", "coming", "the following"):
+        v = _strict(ctx.anchor, wd, 1)
     elif det == "this":
-        d = _dir(m, ctx)
-        v = N.weekday(ctx.anchor, wd, d if d else 1)
-    else:
+        v = N.weekday(ctx.anchor, wd, _dir(m, ctx) or 1)
+    else:  # the news convention: the day itself or the one before, unless the verb looks ahead
         v = N.weekday(ctx.anchor, wd, 1 if _dir(m, ctx) > 0 else -1)
     if m["pod"]:
         return "TIME", f"{v}T{PARTS_OF_DAY[m['pod'].lower()]}"
@@ -68,10 +60,14 @@ _REL_DAY = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day b
 
 @rule("day", rf"(?:(?P<mod>early|late|earlier|later)(?: in the day)? )?(?:(?P<rel>today|tonight|yesterday|tomorrow|"
              rf"the day before yesterday|the day after tomorrow)(?:,? (?P<pod>{POD_RE}))?|(?P<rel2>this|last|tomorrow|"
-             rf"yesterday) (?P<pod2>{POD_RE})|(?P<ov>overnight))")
+             rf"yesterday) (?P<pod2>{POD_RE})|(?P<ov>overnight)|mid[- ]?(?P<mid>morning|afternoon)"
+             r"(?: (?P<rel3>yesterday|today|tomorrow))?)")
 def _day(m: re.Match[str], ctx: Ctx) -> Result:
     if m["ov"]:
         return "TIME", f"{N.shift_days(ctx.anchor, -1)}TNI"
+    if m["mid"]:  # "by mid-afternoon": that day's, the story's own unless it says otherwise
+        v = N.shift_days(ctx.anchor, _REL_DAY.get((m["rel3"] or "today").lower(), 0))
+        return "TIME", f"{v}T{PARTS_OF_DAY[m['mid'].lower()]}"
     if m["rel"]:
         rel = m["rel"].lower()
         v = N.shift_days(ctx.anchor, _REL_DAY[rel])
@@ -79,9 +75,7 @@ def _day(m: re.Match[str], ctx: Ctx) -> Result:
     else:
         rel2 = m["rel2"].lower()
         pod = m["pod2"]
-        off = {"this": 0, "tomorrow": 1, "yesterday": -1, "last": -1}[rel2]
-        if rel2 == "last" and pod.lower() not in ("night", "evening"):
-            off = -1
+        off = {"this": 0, "tomorrow": 1, "yesterday": -1, "last": -1}[rel2]  # "last night": the night before
         v = N.shift_days(ctx.anchor, off)
     if pod:
         return "TIME", f"{v}T{PARTS_OF_DAY[pod.lower()]}"
@@ -90,19 +84,22 @@ def _day(m: re.Match[str], ctx: Ctx) -> Result:
 
 # ---------------------------------------------------------------- weeks, months, years, seasons, quarters
 
-_UNIT_OF = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "quarter": "Q", "decade": "DE"}
-
-
 @rule("rel_unit", rf"(?:(?P<mod>{MOD}|earlier|later)(?: in)? )?(?P<det>this|last|next|the past|the last|the current|"
                   r"the coming|the previous|the prior|the following|the latest|the same|the next|this past|this coming|"
-                  r"the|that|its|the most recent|the just-ended) (?P<fy>fiscal |calendar )?"
+                  r"the|that|its|the most recent|the just-ended|the full) (?P<fy>fiscal |calendar )?(?:(?P<mod2>early|late|mid-?) ?)?"
                   r"(?P<unit>week|weekend|month|year|quarter|decade|spring|summer|fall|autumn|winter)")
 def _rel_unit(m: re.Match[str], ctx: Ctx) -> Result:
     det, unit, a = m["det"].lower(), m["unit"].lower(), ctx.anchor
+    if m["unit"][0].isupper() and m.start() > 0 and ctx.text[m.start() - 2:m.start()].strip() not in ("", ".", '"'):
+        return None  # "ABC's This Week": a title
     step = (-1 if det in ("last", "the past", "the last", "the previous", "the prior", "this past", "the most recent")
             else 1 if det in ("next", "the coming", "the following", "the next", "this coming") else 0)
     if det in ("that", "the same") and unit != "weekend":
         return None  # anaphoric: the year of something else in the text
+    if det in ("the following", "the previous", "the prior"):
+        # counted from a time the story names, not from the publication date: say only the unit
+        return "DATE", {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "quarter": "XXXX-QX",
+                        "decade": "XXX"}.get(unit, "XXXX")
     if unit in SEASONS:
         y = a.year if a else None
         if a and step < 0 and a.month <= 8:
@@ -115,6 +112,8 @@ def _rel_unit(m: re.Match[str], ctx: Ctx) -> Result:
             return "DATE", N.quarter_shift(a, -1)  # the quarter a company reports on: the last full one
         return "DATE", N.quarter_shift(a, step)
     if unit == "year":
+        if det == "the full":
+            return "DATE", N.year_shift(a, 0)
         if det == "the" and not m["mod"] and not m["fy"]:
             return "DURATION", "P1Y"
         if det in ("the", "its") and m["fy"]:
@@ -135,14 +134,14 @@ def _rel_unit(m: re.Match[str], ctx: Ctx) -> Result:
     return "DATE", N.week_shift(a, step)
 
 
-@rule("year_end", r"(?:(?:around|by) )?(?:the )?year[- ]end|(?:the )?end of (?:the|this) year")
+@rule("year_end", r"(?:around )?(?:the )?year[- ]end|(?:the )?end of (?:the|this) year|year['’]s end")
 def _year_end(m: re.Match[str], ctx: Ctx) -> Result:
     return "DATE", N.year_shift(ctx.anchor, 0)
 
 
-@rule("season_year", rf"(?:(?:early|late|mid)[- ]?)?(?:the )?(?P<s>spring|summer|fall|autumn|winter) (?:of )?(?P<y>\d{{4}})")
+@rule("season_year", rf"(?:(?:early|late|mid)[- ]?)?(?:the )?(?P<s>spring|summer|fall|autumn|winter) (?:of )?(?P<y>{YEAR})")
 def _season_year(m: re.Match[str], ctx: Ctx) -> Result:
-    return "DATE", f"{m['y']}-{SEASONS[m['s'].lower()]}"
+    return "DATE", f"{_year(m['y'], ctx)}-{SEASONS[m['s'].lower()]}"
 
 
 _ORD = r"first|second|third|fourth|1st|2nd|3rd|4th"
@@ -160,6 +159,10 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Result:
     code = f"H{n}" if half else f"Q{n}"
     if m["u"].lower() in ("quarters", "halves"):
         return "SET", f"XXXX-{code}"
+    span = m.span()
+    det_word = (m["det"] or "").lower()
+    if det_word in ("a", "its", "the") and not m["yr"] and (det_word != "the" or m.group(0)[m.end("ord") - m.start()] == "-"):
+        span = (m.start("fisc") if m["fisc"] else m.start("ord"), m.end())  # "a third-quarter loss", "its third quarter"
     a, det = ctx.anchor, (m["det"] or "").lower()
     y: int | None = int(m["year"] or m["yr"]) if (m["year"] or m["yr"]) else None
     if y is None and a is not None:
@@ -171,7 +174,7 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Result:
             y = a.year if n <= cur or _dir(m, ctx) > 0 else a.year - 1
             if det in ("the year-earlier", "the year-ago"):
                 y -= 1
-    return "DATE", f"{y:04d}-{code}" if y is not None else f"XXXX-{code}"
+    return "DATE", (f"{y:04d}-{code}" if y is not None else f"XXXX-{code}"), span  # type: ignore[return-value]
 
 
 @rule("q_code", r"Q(?P<q>[1-4])(?: (?P<y>\d{4}))?", 0)
@@ -180,10 +183,17 @@ def _q_code(m: re.Match[str], ctx: Ctx) -> Result:
     return "DATE", f"{y}-Q{m['q']}"
 
 
-@rule("fin_period", r"(?:the |a )?(?P<adj>(?:(?:comparable|same|year-earlier|year-ago|year-before|prior-year|"
-                    r"previous|corresponding|latest|fiscal|most recent) )+)(?P<u>quarter|period)"
-                    r"(?P<tail> (?:a year (?:ago|earlier)|(?:of )?last year))?|(?P<bare>year-earlier|year-ago)")
+@rule("fin_period", r"(?:the |a )?(?:(?P<yr>\d{4}) )?(?P<adj>(?:(?:comparable|same|year-earlier|year-ago|year-before|prior-year|"
+                    r"previous|corresponding|latest|fiscal|most recent) )*)(?P<u>quarter|period)"
+                    r"(?P<tail> (?:a year (?:ago|earlier)|(?:of )?last year))?|(?P<bare>year-earlier|year-ago)|the (?P<yr2>\d{4}) "
+                    r"(?P<u2>quarter|period)")
 def _fin_period(m: re.Match[str], ctx: Ctx) -> Result:
+    if m["u"] and not (m["adj"] or m["tail"] or m["yr"]):
+        return None  # a bare "period" is no time; a bare "quarter" is rel_unit's
+    yr = m["yr"] or m["yr2"]
+    if yr:
+        q = N.quarter_shift(ctx.anchor, -1)
+        return "DATE", f"{yr}-{q[-2:]}" if ctx.anchor else f"{yr}-QX"
     words = (m["adj"] or "") + (m["tail"] or "") + (m["bare"] or "")
-    back = -5 if re.search(r"year-|prior-year|last year|a year|same|corresponding|comparable", words) else -1
+    back = -5 if re.search(r"year-|prior-year|last year|a year|same|corresponding|comparable", words, re.I) else -1
     return "DATE", N.quarter_shift(ctx.anchor, back)

@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from . import timex_norm as N
-from .timex_lex import (DECADE_WORDS, MONTH_FULL_RE, MONTH_RE, NUM_RE, ONES, ORDINAL_WORDS, ORDINALS,
-                        PARTS_OF_DAY, SEASONS, TENS, TIME_UNITS, UNIT_RE, VAGUE_RE, WEEKDAY_RE, alt,
-                        month_number, parse_number, unit_code, weekday_number)
+from .timex_lex import (DECADE_WORDS, MONTH_FULL_RE, MONTH_RE, ONES, ORDINAL_WORDS, TENS, WEEKDAY_RE, alt,
+                        month_number, parse_number, weekday_number)
 
 Result = tuple[str, str] | tuple[str, str, tuple[int, int]] | None
 
@@ -27,6 +26,7 @@ class Ctx:
     anchor: date | None
     direction: Callable[[int], int] = lambda pos: 0  # -1 past, +1 future, 0 unknown, at a char offset
     accept_year: Callable[[int, int], bool] = lambda s, e: True  # a bare "1990" is a year here
+    dep: Callable[[int], str] = lambda pos: ""  # dependency label of the token at a char offset
 
 
 RULES: list[tuple[str, re.Pattern[str], Callable[[re.Match[str], Ctx], Result]]] = []
@@ -34,7 +34,7 @@ RULES: list[tuple[str, re.Pattern[str], Callable[[re.Match[str], Ctx], Result]]]
 
 def rule(name: str, pattern: str, flags: int = re.I):  # type: ignore[no-untyped-def]
     def deco(fn):  # type: ignore[no-untyped-def]
-        RULES.append((name, re.compile(rf"(?<![\w'’-])(?:{pattern})(?![\w’-]|'\w)", flags), fn))
+        RULES.append((name, re.compile(rf"(?<![\w'’-])(?:{pattern})(?![\w-])(?!['’](?!s\b)\w)", flags), fn))
         return fn
     return deco
 
@@ -47,6 +47,9 @@ def _year(s: str | None, ctx: Ctx) -> int | None:
     if not s:
         return None
     s = s.strip()
+    if not s[:1].isdigit() and not s.startswith(("'", "’")):
+        w = re.split(r"[- ]", s.lower())
+        return (1900 if w[0] == "nineteen" else 2000) + TENS[w[1]] + (ONES[w[2]] if len(w) > 2 else 0)
     if s.startswith(("'", "’")):
         return N.two_digit_year(int(s[1:]), ctx.anchor)
     return int(s)
@@ -56,8 +59,9 @@ def _dir(m: re.Match[str], ctx: Ctx) -> int:
     return ctx.direction(m.start())
 
 
-MOD = r"early|late|mid|the (?:end|beginning|middle|start|rest|remainder|first half|second half) of"
-YEAR = r"\d{4}|['’]\d\d"
+MOD = r"early|late|mid|the (?:end|beginning|middle|start|rest|remainder) of"
+_SPOKEN = rf"(?:nineteen|twenty) (?:{alt(TENS)})(?:[- ](?:{alt(k for k, v in ONES.items() if v < 10)}))?"
+YEAR = rf"\d{{4}}|['’]\d\d|{_SPOKEN}"
 
 # ---------------------------------------------------------------- explicit dates and times
 
@@ -84,8 +88,10 @@ def _day_value(m: re.Match[str], ctx: Ctx) -> Result:
     y = _year(m["year"], ctx)
     if y is not None:
         return "DATE", N.full_date(y, mon, dom)
-    if m["wd"] and ctx.anchor is None:
-        return "DATE", N.full_date(None, mon, dom)
+    if m["wd"]:
+        y = N.year_of_weekday(ctx.anchor, mon, dom, weekday_number(m["wd"]) or 0)
+        if y is not None or ctx.anchor is None:
+            return "DATE", N.full_date(y, mon, dom)
     return "DATE", N.month_day(ctx.anchor, mon, dom, _dir(m, ctx))
 
 
@@ -123,6 +129,8 @@ def _month(m: re.Match[str], ctx: Ctx) -> Result:
         det = (m["det"] or "").lower()
         d = -1 if det in ("last", "past", "this past") else 1 if det in ("next", "coming", "this coming") else _dir(m, ctx)
         y, _ = N.month_in_year(ctx.anchor, mon, d)
+        if det == "this" and ctx.anchor is not None:
+            y = ctx.anchor.year
         if det == "last" and ctx.anchor is not None and mon == ctx.anchor.month:
             y = ctx.anchor.year - 1
     return "DATE", N.month_value(y, mon) if y is not None else f"XXXX-{mon:02d}"
@@ -185,7 +193,7 @@ _TZ = r"(?:a\.?m\.?|p\.?m\.?)"
                r"(?= ?(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|local|hours|h\b))|(?P<nm>noon|midnight|midday)"
                r"|(?P<oc>\w+) o'clock)"
                r"(?: (?P<tz>E[SD]T|C[SD]T|P[SD]T|M[SD]T|GMT|UTC|BST|CET|local time))?"
-               rf"(?:,? (?P<tail>today|tonight|yesterday|tomorrow|{WEEKDAY_RE}|{MONTH_RE} \d{{1,2}}))?")
+               rf"(?: (?P<tail>today|tonight|yesterday|tomorrow|{WEEKDAY_RE})|,? (?P<tail2>{MONTH_RE} \d{{1,2}}))?")
 def _clock(m: re.Match[str], ctx: Ctx) -> Result:
     if m["nm"]:
         hhmm = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[m["nm"].lower()]
@@ -203,7 +211,7 @@ def _clock(m: re.Match[str], ctx: Ctx) -> Result:
         pm = m["ap"].lower().startswith("p")
         h = (h % 12) + (12 if pm else 0)
         hhmm = f"{h:02d}:{m['mi'] or '00'}"
-    tail = (m["tail"] or "").lower()
+    tail = (m["tail"] or m["tail2"] or "").lower()
     if not tail or tail == "today":
         d = N.shift_days(ctx.anchor, 0)
     elif tail in ("tonight",):

@@ -74,8 +74,8 @@ def _adverb(doc: Doc, t: Token, kinds: dict[str, set[str]]) -> tuple[int, int] |
     if t.lemma_.lower() not in kinds.get("adverb", ()) or t.dep_ != "advmod" or t.pos_ != "ADV":
         return None
     head = t.head
-    if head.i == t.i:
-        return None
+    if head.i == t.i or head.pos_ not in ("VERB", "AUX"):
+        return None  # "perhaps others": a hedge on a noun phrase is no proposition
     start = head.left_edge
     if head.dep_ in ("acl", "relcl") and head.head.i < head.i:
         start = head.head.left_edge  # "videos purportedly showing ...": keep the noun it is said of
@@ -97,6 +97,9 @@ def _noun(doc: Doc, t: Token, kinds: dict[str, set[str]]) -> tuple[int, int] | N
     for c in t.children:
         if c.dep_ in ("acl", "ccomp", "relcl") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
             return _clause_span(doc, c)
+    nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ == "that" and nxt.dep_ == "mark" and nxt.head.i > nxt.i:
+        return _clause_span(doc, nxt.head)  # a misparse that hangs the clause elsewhere
     return None
 
 
@@ -128,6 +131,7 @@ def local_hedge(t: Token) -> bool:
     return False
 
 
+NEG_SUBJECTS = {"nobody", "nothing", "none", "noone", "neither"}  # "nobody was fired", "no workers were"
 PRESUPPOSING = {"relcl", "acl", "advcl", "pobj", "appos", "pcomp"}
 
 
@@ -144,16 +148,40 @@ def presupposed(t: Token, root: Token | None) -> bool:
     return False
 
 
+# Verbs whose complement is only intended or attempted, not (yet) an event: "plans to import".
+IRREALIS = {"attempt", "try", "plan", "want", "hope", "intend", "seek", "aim", "wish", "propose", "threaten"}
+
+
+def _marker(t: Token) -> bool:
+    """A word that marks doubt rather than stating an event: "is reported to", "appears to"."""
+    kinds = hedges()
+    return t.lemma_.lower() in kinds.get("raising", set()) and any(c.dep_ == "xcomp" for c in t.children)
+
+
+def _irrealis(t: Token) -> bool:
+    """"plans to import", "has plans to import", "attempted to address". ("can" stays out: in news
+    it mostly states an ability or a permission as fact.)"""
+    return t.dep_ in ("xcomp", "acl") and t.head.lemma_.lower() in IRREALIS
+
+
+def _definite_topic(root: Token | None) -> bool:
+    """"declined to comment on the situation": a definite noun phrase presupposes its referent."""
+    return root is not None and root.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "no", "any", "some") for c in root.children)
+
+
 def predicate_status(t: Token, claim_status: str | None, claim_root: Token | None = None) -> str:
     """The status the article gives one predicate: its claim's status (the reporter's plain voice,
     and background clauses inside a claim, are ``asserted``), then its own negation
     (asserted/confirmed -> denied) and modality (-> unconfirmed)."""
     status = claim_status or "asserted"
-    if claim_status and presupposed(t, claim_root):
+    if claim_status and (presupposed(t, claim_root) or _marker(t) or _definite_topic(claim_root)):
         status = "asserted"
-    negated = _negated(t) or any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
+    negated = _negated(t) or any(c.dep_ == "det" and c.lower_ == "no" for c in t.children) or any(
+        c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in NEG_SUBJECTS or any(
+            g.dep_ == "det" and g.lower_ == "no" for g in c.children)) for c in t.children)
     if negated and status in ("asserted", "confirmed"):
         return "denied"
-    if local_hedge(t) and status in ("asserted", "confirmed"):
+    if (local_hedge(t) or _irrealis(t)) and status in ("asserted", "confirmed"):
         return "unconfirmed"
     return status

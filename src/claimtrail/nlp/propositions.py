@@ -1,0 +1,231 @@
+"""Propositions: what one attribution's content says, in the shape the claims stage compares.
+
+Each content becomes a ``Prop``: its trimmed span, head predicate (phrasal verbs joined, a cleft's
+relative clause), negation, subject, content lemmas, the entity clusters it mentions, whether it is
+a statement at all (not a question or an order), and whether its source is a mere report. "X, not
+Y" adds a virtual proposition by which the source denies Y.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .state import Analysis, AttributionHit
+from .stance import hedges, phrasal
+
+QUOTES = "\"'“”‘’«»„‟`"
+FIRST_PERSON = {"i", "me", "my", "myself", "we", "us", "our", "ourselves"}
+# Cues that, with no source at all, pass on hearsay ("it was reported that", "it is believed").
+HEARSAY = {"report", "say", "rumor", "rumour", "claim", "allege", "believe", "think", "understand",
+           "suggest", "speculate", "suspect", "accord"}
+FLIP = {"assert": "deny", "confirm": "deny", "deny": "assert"}  # a stance seen from the other side
+
+
+@dataclass
+class Prop:
+    index: int  # attribution index
+    start: int
+    end: int
+    head: str  # predicate lemma ("force out" for a phrasal verb)
+    negated: bool
+    lemmas: set[str]
+    clusters: set[int]
+    stance: str
+    source: str | None  # independence key: cluster id or lower-cased source text
+    report: bool  # the source is a report, rumour or unnamed: it cannot make a claim "asserted"
+    sent: int
+    virtual: bool = False  # the Y of "X, not Y": a denial carried by another proposition
+    unclear: bool = False  # "it is not known whether": the reporter's own "nobody knows"
+    subject: str | None = None  # who the predicate is about: a cluster ("c3") or the subject's words
+    assertive: bool = True  # not a question ("Did you shoot him?") or an order ("Don't shoot")
+    clause: bool = True  # a clause with a subject, not a topic ("a request for comment", "to give details")
+    anaphor: bool = False  # "would not confirm that account", "denied the report": points back
+
+
+def trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Quote marks, spaces and edge punctuation off a content span."""
+    while s < e and (text[s].isspace() or text[s] in QUOTES or text[s] in ",;:—–-"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in QUOTES or text[e - 1] in ",;:.—–-"):
+        e -= 1
+    return s, e
+
+
+def _strip_marks(span: Span) -> Span:
+    """"that ...", "whether (or not) ...", "if ...": the complementiser is no part of the claim
+    (but the demonstrative of "that account" is)."""
+    doc, i = span.doc, span.start
+    if doc[i].lower_ in ("that", "if") and doc[i].dep_ == "mark":
+        i += 1
+    elif doc[i].lower_ == "whether":
+        i += 1
+        if i + 1 < span.end and doc[i].lower_ == "or" and doc[i + 1].lower_ == "not":
+            i += 2
+    return doc[i:span.end] if i < span.end else span
+
+
+def _is_report(doc: Doc, a: AttributionHit) -> bool:
+    """Unattributed ("It was reported that"), or a report/medium/rumour rather than a speaker."""
+    if a.source is None:
+        # "It was reported that", "is said to": hearsay; a missed source of "announced" is not.
+        head = _content_root(doc, *a.cue)
+        kinds = hedges()
+        hearsay = HEARSAY | kinds.get("adverb", set()) | kinds.get("raising", set()) | kinds.get("noun", set())
+        return head is None or head.lemma_.lower() in hearsay
+    span = doc.char_span(a.source[0], a.source[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    if span.root.lemma_.lower() not in hedges().get("source", set()):
+        return False
+    # A named outlet ("a report in the Daily Courier") is accountable for what it prints; unnamed
+    # ones ("local news sites", "social media accounts") are not.
+    return not any(t.pos_ == "PROPN" for t in span)
+
+
+def _content_root(doc: Doc, s: int, e: int) -> Token | None:
+    span = doc.char_span(s, e, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def clusters_in(index: tuple[list[int], list[tuple[int, int, int]]], s: int, e: int) -> set[int]:
+    starts, mentions = index
+    out = set()
+    for k in range(bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)):
+        if mentions[k][1] <= e:
+            out.add(mentions[k][2])
+    return out
+
+
+def mention_index(ct: Analysis) -> tuple[list[int], list[tuple[int, int, int]]]:
+    ms = sorted((m.start, m.end, ci) for ci, c in enumerate(ct.clusters) for m in c.mentions)
+    return [m[0] for m in ms], ms
+
+
+def _unclear_cue(cue: Token | None) -> bool:
+    """"it is unclear whether", "it is not known whether" (but not "officials know that")."""
+    if cue is None or cue.lemma_.lower() not in hedges().get("unclear", set()):
+        return False
+    host = cue.head if cue.dep_ in ("acomp", "attr") else cue
+    return cue.lemma_.lower() not in ("clear", "know", "see") or any(
+        c.dep_ == "neg" for t in (cue, host) for c in t.children)
+
+
+def _subject(root: Token, idx: tuple, a: AttributionHit) -> str | None:
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    if subj.lower_ in FIRST_PERSON and a.source_cluster is not None:
+        return f"c{a.source_cluster}"
+    found = clusters_in(idx, subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text))
+    return f"c{min(found)}" if found else subj.lower_
+
+
+REPORT_WORDS = {"account", "report", "claim", "allegation", "story", "rumor", "rumour", "suggestion",
+                "version", "assertion", "accusation", "charge", "speculation"}
+
+
+def _anaphor(span: Span) -> bool:
+    """A short content that points back to something already reported: "it", "that account",
+    "the reports", "these claims"."""
+    if len(span) > 4:
+        return False
+    root = span.root
+    if root.lower_ in ("it", "this", "that", "so"):
+        return True
+    return root.lemma_.lower() in REPORT_WORDS and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in root.children)
+
+
+def _has_subject(root: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass") for c in root.children)
+
+
+def _assertive(root: Token) -> bool:
+    """False for a question or an order, which no other statement can contradict."""
+    if any(t.text == "?" for t in root.subtree):
+        return False
+    return not (root.tag_ == "VB" and root.dep_ == "ROOT"
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in root.children))
+
+
+def _head(root: Token) -> str:
+    """The content's predicate: the root's lemma, or in a cleft ("it was Jobs who made the
+    decision") the relative clause's."""
+    if root.lemma_ == "be":
+        for c in root.children:
+            if c.dep_ == "attr":
+                # the relative clause may hang from an apposition of the focus ("X, not Y, who ...")
+                rel = next((g for g in c.subtree if g.dep_ == "relcl"), None)
+                if rel is not None:
+                    return phrasal(rel)
+    return phrasal(root)
+
+
+def _not_y(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
+    """Token ranges of the Y in "X, not Y" inside [s, e): what the speaker rules out."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    out = []
+    for t in span if span is not None else ():
+        if t.lower_ == "not" and t.i > span.start and doc[t.i - 1].text == ",":
+            j = t.i + 1
+            while j < span.end and not doc[j].is_punct:
+                j += 1
+            if j > t.i + 1:
+                out.append((t.i + 1, j))
+    return out
+
+
+def props_of(doc: Doc, text: str, idx: tuple, sent_of: list[int], i: int, a: AttributionHit) -> list[Prop]:
+    """The attribution's proposition, plus for each "X, not Y" a virtual proposition that the
+    source denies Y (same predicate, Y's entities) so that it can dispute another source's Y."""
+    piece = max(a.content, key=lambda p: p[1] - p[0]) if a.content else None
+    if piece is None:
+        return []
+    s, e = trim(text, max(0, piece[0]), min(len(text), piece[1]))
+    span = doc.char_span(s, e, alignment_mode="expand") if e > s else None
+    if span is None or not len(span):
+        return []
+    span = _strip_marks(span)
+    s, e = trim(text, max(s, span.start_char), min(e, span.end_char))
+    if e <= s:
+        return []
+    root = span.root
+    ys = _not_y(doc, s, e)
+    in_y = {k for i0, j in ys for k in range(i0, j)}
+    lemmas = {t.lemma_.lower() for t in span if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
+              and not t.is_stop and t.i not in in_y}
+    src = f"c{a.source_cluster}" if a.source_cluster is not None else \
+        (text[a.source[0]:a.source[1]].lower() if a.source is not None else None)
+    report = _is_report(doc, a)
+    head = _head(root)
+    y_clusters = set().union(*(clusters_in(idx, doc[i0].idx, doc[j - 1].idx + len(doc[j - 1])) for i0, j in ys)) \
+        if ys else set()
+    cue = _content_root(doc, *a.cue)
+    clusters = clusters_in(idx, s, e) - y_clusters
+    if a.source_cluster is not None and any(t.lower_ in FIRST_PERSON for t in span):
+        clusters.add(a.source_cluster)  # "“I resigned,” Whitfield said" is about Whitfield
+    if root.pos_ not in ("VERB", "AUX"):
+        head = ""  # a noun phrase ("derogatory comments about X") is a topic, not a proposition
+    main = Prop(i, s, e, head, any(c.dep_ == "neg" for c in root.children), lemmas, clusters, a.stance, src,
+                report, sent_of[root.i], unclear=_unclear_cue(cue), subject=_subject(root, idx, a),
+                assertive=_assertive(root), clause=bool(head) and _has_subject(root), anaphor=_anaphor(span))
+    out = [main]
+    for i0, j in ys:
+        y = doc[i0:j]
+        y_head = phrasal(y.root) if y.root.pos_ in ("VERB", "AUX") else head
+        y_cl = clusters_in(idx, y.start_char, y.end_char)
+        out.append(Prop(i, y.start_char, y.end_char, y_head, False, lemmas, y_cl or main.clusters,
+                        FLIP.get(a.stance, a.stance), src, report, sent_of[root.i], virtual=True))
+    return out
+
+
+def sentence_ordinals(doc: Doc) -> list[int]:
+    """Each token's sentence number, in one pass (``Token.sent`` walks the whole doc each time)."""
+    out, n = [], -1
+    for t in doc:
+        if t.is_sent_start or n < 0:
+            n += 1
+        out.append(n)
+    return out

@@ -1,0 +1,174 @@
+"""The timex stage: detection, TIMEX3 types and values, the weekday convention, datelines.
+
+Sentences written for claimtrail. Each case: text, publication date (None: unknown), and timexes
+that must be found as (span text, type, value); other timexes in the text are not checked unless
+the case says ``only``.
+"""
+from __future__ import annotations
+
+import pytest
+
+from claimtrail.nlp import timex
+from claimtrail.nlp.state import Analysis, analysis
+from claimtrail.nlp.timex_norm import full_date, two_digit_year
+
+WED = "2019-05-15"  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def tag(pipeline):  # type: ignore[no-untyped-def]
+    """text, published -> [(span, type, value)], running the parse and the timex stage only."""
+    nlp = pipeline.nlp
+
+    def run(text: str, published: str | None) -> list[tuple[str, str, str]]:
+        doc = nlp.make_doc(text)
+        for name, proc in nlp.pipeline:
+            if not name.startswith("claimtrail_"):
+                doc = proc(doc)
+        doc._.ct = Analysis(published=published)
+        timex.run(doc)
+        assert not analysis(doc).flags, analysis(doc).flags
+        return [(text[t.start:t.end], t.type, t.value) for t in analysis(doc).timexes]
+
+    return run
+
+
+CASES = [
+    # explicit dates in news forms
+    ("The treaty was signed on Jan. 7, 2012, in Geneva.", WED, [("Jan. 7, 2012", "DATE", "2012-01-07")]),
+    ("The treaty was signed on 7 January 2012 in Geneva.", WED, [("7 January 2012", "DATE", "2012-01-07")]),
+    ("The filing is dated 2012-01-07.", WED, [("2012-01-07", "DATE", "2012-01-07")]),
+    ("Prices fell in January 2012 and again in 2014.", WED,
+     [("January 2012", "DATE", "2012-01"), ("2014", "DATE", "2014")]),
+    ("The firm grew fast in the 1990s.", WED, [("the 1990s", "DATE", "199")]),
+    ("Ballots were counted on May 10.", WED, [("May 10", "DATE", "2019-05-10")]),
+    # weekdays, the news convention (published on a Wednesday)
+    ("The minister arrived Wednesday.", WED, [("Wednesday", "DATE", "2019-05-15")]),
+    ("The minister resigned Friday.", WED, [("Friday", "DATE", "2019-05-10")]),
+    ("The ministers will meet on Friday.", WED, [("Friday", "DATE", "2019-05-17")]),
+    ("The council is to vote on Friday.", WED, [("Friday", "DATE", "2019-05-17")]),
+    ("She plans to travel to Oslo on Friday.", WED, [("Friday", "DATE", "2019-05-17")]),
+    ("They hope to settle it next Friday.", WED, [("next Friday", "DATE", "2019-05-17")]),
+    ("He spoke to them last Wednesday.", WED, [("last Wednesday", "DATE", "2019-05-08")]),
+    ("The ministers will meet on Friday.", None, [("Friday", "DATE", "XXXX-WXX-5")]),
+    ("Police said the crowd gathered on Friday.", None, [("Friday", "DATE", "XXXX-WXX-5")]),
+    # parts of day and times
+    ("The rally began Sunday night.", WED, [("Sunday night", "TIME", "2019-05-12TNI")]),
+    ("Talks resumed Wednesday morning.", WED, [("Wednesday morning", "TIME", "2019-05-15TMO")]),
+    ("The vote closed at 3 p.m.", WED, [("3 p.m.", "TIME", "2019-05-15T15:00")]),
+    ("The vote closed at 3 p.m.", None, [("3 p.m.", "TIME", "XXXX-XX-XXT15:00")]),
+    ("Rescuers arrived at 10:30 a.m. Tuesday.", WED, [("10:30 a.m. Tuesday", "TIME", "2019-05-14T10:30")]),
+    # today, yesterday, tomorrow, tonight
+    ("The court ruled yesterday and will sit again tomorrow.", WED,
+     [("yesterday", "DATE", "2019-05-14"), ("tomorrow", "DATE", "2019-05-16")]),
+    ("The result is due today.", WED, [("today", "DATE", "2019-05-15")]),
+    ("The speech is scheduled for tonight.", WED, [("tonight", "TIME", "2019-05-15TNI")]),
+    ("The court ruled yesterday.", None, [("yesterday", "DATE", "XXXX-XX-XX")]),
+    # weeks, months, years, quarters
+    ("Markets fell sharply last week.", "2026-03-11", [("last week", "DATE", "2026-W10")]),
+    ("The rules change next month.", WED, [("next month", "DATE", "2019-06")]),
+    ("The ban was lifted two days ago.", WED, [("two days ago", "DATE", "2019-05-13")]),
+    ("Turnout was higher this year than last year.", WED,
+     [("this year", "DATE", "2019"), ("last year", "DATE", "2018")]),
+    ("Earnings rose in the third quarter.", "2012-10-20", [("the third quarter", "DATE", "2012-Q3")]),
+    ("Third-quarter earnings rose.", "2012-10-20", [("Third-quarter", "DATE", "2012-Q3")]),
+    ("Sales will peak in the summer of 2020.", WED, [("the summer of 2020", "DATE", "2020-SU")]),
+    # vague references
+    ("The party is now in opposition.", WED, [("now", "DATE", "PRESENT_REF")]),
+    ("The agency recently changed its rules.", WED, [("recently", "DATE", "PAST_REF")]),
+    ("Prices have climbed in recent years.", WED, [("recent years", "DATE", "PAST_REF")]),
+    ("More cuts may come in the future.", WED, [("the future", "DATE", "FUTURE_REF")]),
+    # durations
+    ("The project took three years.", WED, [("three years", "DURATION", "P3Y")]),
+    ("After a two-hour meeting, they left.", WED, [("two-hour", "DURATION", "PT2H")]),
+    ("Exports fell over the past two weeks.", WED, [("the past two weeks", "DURATION", "P2W")]),
+    ("The strike lasted several months.", WED, [("several months", "DURATION", "PXM")]),
+    ("The talks went on for two and a half years.", WED, [("two and a half years", "DURATION", "P2Y6M")]),
+    ("The siege lasted 18 months.", WED, [("18 months", "DURATION", "P18M")]),
+    # sets
+    ("The committee meets every Monday.", WED, [("every Monday", "SET", "XXXX-WXX-1")]),
+    ("Officials publish the figures daily.", WED, [("daily", "SET", "P1D")]),
+    ("The board meets twice a year.", WED, [("a year", "SET", "P1Y")]),
+    ("Crowds gathered over the weekend.", WED, [("the weekend", "DATE", "2019-W19-WE")]),
+    ("Exports fell in the past week.", WED, [("the past week", "DATE", "2019-W19")]),
+    ("Turnout doubled from a year ago.", WED, [("a year ago", "DATE", "2018")]),
+    ("Revenue in Q3 2012 was flat.", WED, [("Q3 2012", "DATE", "2012-Q3")]),
+    ("Empires rose and fell in the 20th century.", WED, [("the 20th century", "DATE", "19")]),
+    ("The market closed by mid-afternoon.", WED, [("mid-afternoon", "TIME", "2019-05-15TAF")]),
+    ("Rents are reviewed every month.", WED, [("every month", "SET", "P1M")]),
+    ("The club opens on Tuesday nights.", WED, [("Tuesday nights", "SET", "XXXX-WXX-2TNI")]),
+    ("The talks collapsed three days later.", WED, [("three days", "DURATION", "P3D")]),
+    ("Sales were weak in the first half of 2011.", WED, [("the first half of 2011", "DATE", "2011-H1")]),
+    ("The gallery reopens in June.", "2019-11-20", [("June", "DATE", "2020-06")]),
+    ("The gallery closed in June.", "2019-11-20", [("June", "DATE", "2019-06")]),
+    # bad input: impossible days, two-digit years, times without dates
+    ("The memo is dated February 30, 2019.", WED, [("February 30, 2019", "DATE", "2019-02")]),
+    ("The law dates from '98.", WED, [("'98", "DATE", "1998")]),
+    ("The law dates from '05.", WED, [("'05", "DATE", "2005")]),
+    ("Flights resume at noon.", None, [("noon", "TIME", "XXXX-XX-XXT12:00")]),
+    # possessives: the 's stays out of the span
+    ("Friday's vote was close.", WED, [("Friday", "DATE", "2019-05-10")]),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_timex(tag, text: str, published: str | None, expected: list[tuple[str, str, str]]) -> None:
+    found = tag(text, published)
+    for exp in expected:
+        assert exp in found, f"{exp} not in {found}"
+
+
+@pytest.mark.parametrize("text", [
+    "He is 52 years old.",
+    "The company cut its quarterly dividend.",
+    "The firm sold 1,990 shares.",
+    "It may rain.",
+    "They march on the capital.",
+])
+def test_not_timex(tag, text: str) -> None:
+    assert tag(text, WED) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ROME, May 15, 2019 — The pope spoke.", "2019-05-15"),
+    ("WASHINGTON (AP) — Jan. 7, 2012 — Talks ended.", None),
+    ("BERLIN, 7 January 2012 - The chancellor spoke.", "2012-01-07"),
+    ("ROME, May 15 — The pope spoke.", None),  # no year: no full date, so no publication date
+    ("LONDON, February 30, 2019 — Odd.", None),  # impossible day
+    ("The pope spoke in Rome on May 15, 2019.", None),  # a date in the story is not a dateline
+    ("", None),
+])
+def test_infer_published(text: str, expected: str | None) -> None:
+    assert timex.infer_published(text) == expected
+
+
+def test_dateline_sets_published(pipeline) -> None:  # type: ignore[no-untyped-def]
+    d = pipeline.analyze("ROME, May 15, 2019 — The pope spoke yesterday and left on Friday.")
+    assert d.document.published == "2019-05-15" and d.document.published_basis == "inferred"
+    assert ("yesterday", "2019-05-14") in [(t.text, t.value) for t in d.timexes]
+
+
+def test_given_date_beats_dateline(pipeline) -> None:  # type: ignore[no-untyped-def]
+    d = pipeline.analyze("ROME, May 15, 2019 — The pope spoke yesterday.", published="2019-06-01")
+    assert d.document.published == "2019-06-01" and d.document.published_basis == "given"
+
+
+def test_no_anchor_from_elsewhere_in_text(tag) -> None:
+    found = tag("Photo taken on May 3, 2018. The minister resigned on Friday.", None)
+    assert ("Friday", "DATE", "XXXX-WXX-5") in found
+
+
+@pytest.mark.parametrize(("args", "value"), [
+    ((2019, 2, 29), "2019-02"), ((2020, 2, 29), "2020-02-29"), ((2019, 13, 1), "2019"), ((None, 4, 31), "XXXX-04"),
+])
+def test_full_date(args, value: str) -> None:  # type: ignore[no-untyped-def]
+    assert full_date(*args) == value
+
+
+def test_two_digit_year_without_anchor() -> None:
+    assert two_digit_year(98, None) == 1998 and two_digit_year(12, None) == 2012
+
+
+def test_long_text_is_linear(tag) -> None:
+    text = "The vote took place on Friday and prices rose 3% in 2019. " * 400
+    assert len(tag(text, WED)) == 800
