@@ -123,6 +123,21 @@ def test_refusal_without_a_proposition_makes_no_claim(pipeline, text, atts) -> N
     assert claims_for(pipeline, text, atts) == []
 
 
+def test_anaphoric_refusal_and_denial(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"would not confirm that account" / "denied the report" bear on the claim just before."""
+    text = ("Two aides said the governor had asked her to stay. The governor's office would not confirm "
+            "that account. A tabloid reported that the governor was ill. The governor's office denied the report.")
+    got = claims_for(pipeline, text, [
+        ("Two aides", "said", "the governor had asked her to stay"),
+        ("The governor's office", "would not confirm", "that account", "decline"),
+        ("A tabloid", "reported", "the governor was ill"),
+        ("The governor's office", "denied", "the report", "deny", 120),
+    ])
+    assert got == [("the governor had asked her to stay", "asserted", [0, 1]),
+                   # an unnamed tabloid is a report, not an accountable source: the denial wins
+                   ("the governor was ill", "denied", [2, 3])]
+
+
 def test_denial_of_the_opposite_stays_apart(pipeline) -> None:  # type: ignore[no-untyped-def]
     """"She denied he was pushed out" agrees with "he resigned": no dispute, two claims."""
     text = "Aides said Rolf Berg resigned. His wife denied that Berg was pushed out."

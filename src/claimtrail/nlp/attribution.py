@@ -629,7 +629,7 @@ class _Finder:
             if after is None:
                 # '“…,” she said. “…”': the next sentence's opening quote
                 nxt = right
-                while nxt < len(self.text) and (self.text[nxt] == "." or self.text[nxt].isspace()):
+                while nxt < len(self.text) and self.text[nxt] in ". \xa0\t":
                     nxt += 1
                 k = bisect.bisect_left(self.qstarts, nxt)
                 if k < len(self.quotes) and self.quotes[k][0] == nxt and self.text[right:nxt].strip() == ".":

@@ -6,11 +6,14 @@
 3. Propositions about the same thing are linked into one claim (rules, no model): the same
    predicate or predicate family (``lexicons/contrasts.tsv``) and a shared entity; or the same
    predicate and most content words shared; a refusal to comment in the sentence of another
-   attribution ("X reported that ..., but Y would not comment on whether ...") joins that one.
+   attribution ("X reported that ..., but Y would not comment on whether ...") joins that one; a
+   content that points back ("would not confirm that account", "denied the report") joins the
+   nearest claim in the two sentences before it.
    Two assertions with opposed predicates about the same entity ("she was fired" / "she resigned")
    or the same predicate with opposite negation are a contradiction and join as a dispute.
 4. Status of each claim from its evidence (see ``_status``); then doubts in the reporter's own
-   voice (``voice.reporter_claims``) where no attribution covers them.
+   voice (``voice.reporter_claims``) where no attribution covers them. A refusal or question with
+   no proposition in it ("did not respond to a request for comment") makes no claim of its own.
 """
 from __future__ import annotations
 
