@@ -10,7 +10,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimtrail.config import Options
-from claimtrail.ingest import files
 from claimtrail.ingest.checks import check_article
 from claimtrail.ingest.dates import normalise_date
 from claimtrail.ingest.files import is_batch, read_inputs, sniff_stdin
@@ -291,12 +290,3 @@ def test_stdin_over_the_limit() -> None:
 ])
 def test_normalise_date(value: object, expect: str | None) -> None:
     assert normalise_date(value) == expect
-
-
-def test_inferred_date_hook_is_used_only_when_nothing_else_gives_one(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(files, "infer_published", lambda text: "2026-05-15")
-    path = write(tmp_path, "in.txt", EN)
-    item = one(path)
-    assert isinstance(item, Article) and (item.published, item.published_basis) == ("2026-05-15", "inferred")
-    item = one(path, published="2026-01-01")
-    assert (item.published, item.published_basis) == ("2026-01-01", "given")  # type: ignore[union-attr]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from claimtrail.ingest.dates import infer_published
 from claimtrail.nlp import timex
 from claimtrail.nlp.state import Analysis, analysis
 from claimtrail.nlp.timex_norm import full_date, two_digit_year
@@ -139,7 +140,7 @@ def test_not_timex(tag, text: str) -> None:
     ("", None),
 ])
 def test_infer_published(text: str, expected: str | None) -> None:
-    assert timex.infer_published(text) == expected
+    assert infer_published(text) == expected
 
 
 def test_dateline_sets_published(pipeline) -> None:  # type: ignore[no-untyped-def]

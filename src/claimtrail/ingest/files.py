@@ -21,7 +21,6 @@ from typing import BinaryIO
 from ..config import Options
 from ..errors import ClaimtrailError
 from ..model import Article, Failure
-from .dates import infer_published
 from .html import article_from_html
 from .jsonl import iter_jsonl, read_lines
 from .text import decode_bytes
@@ -169,10 +168,8 @@ def _read_stdin(stream: BinaryIO, options: Options, fmt: str) -> Iterator[Articl
 
 
 def _dated(art: Article, published: str | None) -> Article:
-    """The publication date: given by the user, else the input's metadata, else inferred from the text."""
+    """The publication date: given by the user, else the input's metadata (a dateline in the text
+    is read later, by the pipeline, so that the Python API gets it too)."""
     if published:
         return replace(art, published=published, published_basis="given")
-    if art.published:
-        return art
-    inferred = infer_published(art.text)
-    return replace(art, published=inferred, published_basis="inferred") if inferred else art
+    return art

@@ -181,7 +181,7 @@ class _Finder:
             s, e = self.quotes[k]
             if e <= pos:
                 gap = self.text[e:pos]
-                return k if len(gap) <= 4 and all(ch in GAP_OK or ch.isspace() for ch in gap) else None
+                return k if len(gap) <= 4 and all(ch in GAP_OK or ch in "\xa0\u2009" for ch in gap) else None
             k -= 1
         return None
 
@@ -190,7 +190,7 @@ class _Finder:
         if k >= len(self.quotes):
             return None
         gap = self.text[pos:self.quotes[k][0]]
-        if len(gap) <= 4 and all(ch in GAP_OK or ch.isspace() for ch in gap):
+        if len(gap) <= 4 and all(ch in GAP_OK or ch in "\xa0\u2009" for ch in gap):
             return k
         if allow_para and len(gap) <= 6 and gap.strip() in ("", ":") and "\n" in gap:
             return k

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib
+from dataclasses import replace
 from collections.abc import Iterable, Iterator
 from types import ModuleType
 
@@ -9,6 +10,7 @@ import spacy
 from spacy.language import Language
 
 from ..config import Options
+from ..ingest.dates import infer_published
 from ..model import Article, Dossier, Failure
 from . import records
 from .state import Analysis
@@ -62,6 +64,10 @@ class Pipeline:
                 if problem is not None:
                     yield None, problem
                     continue
+                if art.published is None:
+                    inferred = infer_published(art.text)  # a dateline: "ROME, May 15, 2019 —"
+                    if inferred:
+                        art = replace(art, published=inferred, published_basis="inferred")
                 doc = self.nlp.make_doc(art.text)
                 doc._.ct = Analysis(published=art.published)
                 yield doc, art

@@ -133,8 +133,9 @@ def _pleonastic(t: Token) -> bool:
 
 
 def resolve(doc: Doc, ct: Analysis, ments: list[Ment], w: Weights | None = None) -> None:
-    from .entities import Ment
-
+    """Add resolved pronouns to ct's clusters. Two passes: the first learns each person's gender
+    from the pronouns it wins anywhere in the text ("Rivera ... she"), the second uses that
+    gender from the start, so an early "he" does not go to a woman named only by surname."""
     w = w or W
     sent = [0] * len(doc)
     for k, s in enumerate(doc.sents):
@@ -143,8 +144,31 @@ def resolve(doc: Doc, ct: Analysis, ments: list[Ment], w: Weights | None = None)
     quoted = _quote_mask(doc)
     people = [i for i, c in enumerate(ct.clusters) if c.type == "PERSON"]
     topic = min(people, key=lambda i: ct.clusters[i].mentions[0].start) if people else None
+    gender = [c.gender for c in ct.clusters]
+    first = _pass(doc, ct, ments, w, sent, quoted, topic, list(gender))
+    votes: dict[int, list[str]] = {}
+    for _, ci, pg in first:
+        if pg in ("m", "f"):
+            votes.setdefault(ci, []).append(pg)
+    for ci, vs in votes.items():
+        if gender[ci] is None and len(set(vs)) == 1:
+            gender[ci] = vs[0]
+    for t, ci, pg in _pass(doc, ct, ments, w, sent, quoted, topic, gender):
+        c = ct.clusters[ci]
+        c.mentions.append(MentionHit(t.idx, t.idx + len(t), "pronoun"))
+        if c.gender is None and pg in ("m", "f"):
+            c.gender = pg
+    for c in ct.clusters:
+        c.mentions.sort(key=lambda m: (m.start, m.end))
+
+
+def _pass(doc: Doc, ct: Analysis, ments: list[Ment], w: Weights, sent: list[int], quoted: bytearray,
+          topic: int | None, gender: list[str | None]) -> list[tuple[Token, int, str]]:
+    from .entities import Ment
+
     counts = [0] * len(ct.clusters)
     hist: list[Ment] = []
+    out: list[tuple[Token, int, str]] = []
     j = 0
     for t in doc:
         while j < len(ments) and ments[j].tok < t.i:
@@ -154,29 +178,28 @@ def resolve(doc: Doc, ct: Analysis, ments: list[Ment], w: Weights | None = None)
         pg = _PRON.get(t.lower_)
         if pg is None or t.pos_ != "PRON" or (pg == "n" and _pleonastic(t)):
             continue
-        best = _best(doc, t, pg, hist, ments, j, sent, quoted, ct, counts, topic, w)
+        best = _best(doc, t, pg, hist, ments, j, sent, quoted, ct, counts, topic, w, gender)
         if best is None:
             continue
-        c = ct.clusters[best]
-        c.mentions.append(MentionHit(t.idx, t.idx + len(t), "pronoun"))
-        if c.gender is None and pg in ("m", "f"):
-            c.gender = pg
+        out.append((t, best, pg))
+        if gender[best] is None and pg in ("m", "f"):
+            gender[best] = pg
         counts[best] += 1
         hist.append(Ment(t.idx, t.idx + len(t), t.i, best, "pronoun"))
-    for c in ct.clusters:
-        c.mentions.sort(key=lambda m: (m.start, m.end))
+    return out
 
 
-def _agrees(c, pg: str) -> bool:  # type: ignore[no-untyped-def]
+def _agrees(c, pg: str, g: str | None) -> bool:  # type: ignore[no-untyped-def]
     if pg in ("m", "f"):
-        return c.type == "PERSON" and not c.plural and c.gender in (None, pg)
+        return c.type == "PERSON" and not c.plural and g in (None, pg)
     if pg == "p":
         return c.plural
     return c.type in ("ORG", "GPE") and not c.plural
 
 
 def _best(doc: Doc, t: Token, pg: str, hist: list[Ment], ments: list[Ment], j: int, sent: list[int], quoted: bytearray,
-          ct: Analysis, counts: list[int], topic: int | None, w: Weights) -> int | None:
+          ct: Analysis, counts: list[int], topic: int | None, w: Weights,
+          gender: list[str | None]) -> int | None:
     ps = sent[t.i]
     window = w.window if pg in ("m", "f") else 1
     p_subj = t.dep_ in _SUBJ
@@ -191,7 +214,7 @@ def _best(doc: Doc, t: Token, pg: str, hist: list[Ment], ments: list[Ment], j: i
         if d > window:
             break
         c = ct.clusters[m.cluster]
-        if not _agrees(c, pg):
+        if not _agrees(c, pg, gender[m.cluster]):
             continue
         mt = doc[m.tok]
         if d == 0:
@@ -226,7 +249,7 @@ def _best(doc: Doc, t: Token, pg: str, hist: list[Ment], ments: list[Ment], j: i
             s += w.pobj
         elif mt.dep_ == "poss":
             s += w.poss + (w.parallel if p_poss else 0)
-        if c.gender == pg:
+        if gender[m.cluster] == pg:
             s += w.gender
         if m.kind == "pronoun":
             s += w.chain
@@ -242,11 +265,11 @@ def _best(doc: Doc, t: Token, pg: str, hist: list[Ment], ments: list[Ment], j: i
                 break
             mt = doc[m.tok]
             c = ct.clusters[m.cluster]
-            if not _agrees(c, pg) or mt.dep_ not in _SUBJ or not _governs(mt.head, t):
+            if not _agrees(c, pg, gender[m.cluster]) or mt.dep_ not in _SUBJ or not _governs(mt.head, t):
                 continue
             if p_subj and _clause_head(mt).i == p_head.i:
                 continue
-            s = w.cataphora + w.subj + (w.gender if c.gender == pg else 0) + w.count * math.log1p(counts[m.cluster]) \
+            s = w.cataphora + w.subj + (w.gender if gender[m.cluster] == pg else 0) + w.count * math.log1p(counts[m.cluster]) \
                 + (w.topic if m.cluster == topic else 0)
             if mt.head.dep_ == "ROOT" and not (mt.left_edge.i <= t.i <= mt.right_edge.i):
                 s += w.fronted  # "Despite his injury, Byas played on": a fronted phrase before the subject
@@ -258,7 +281,7 @@ def _best(doc: Doc, t: Token, pg: str, hist: list[Ment], ments: list[Ment], j: i
             m = ments[k]
             if sent[m.tok] != ps:
                 break
-            if _agrees(ct.clusters[m.cluster], pg):
+            if _agrees(ct.clusters[m.cluster], pg, gender[m.cluster]):
                 return m.cluster
     if not scores:
         return None

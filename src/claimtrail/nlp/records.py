@@ -67,8 +67,7 @@ def to_dossier(doc: Doc, art: Article, stages: dict[str, str]) -> Dossier:
     )
     document = Document(
         id=article_id(art), text=text, title=art.title, published=ct.published,
-        published_basis=(art.published_basis or "given") if ct.published and art.published else
-        ("inferred" if ct.published else None),
+        published_basis=(art.published_basis or "given") if ct.published else None,
         language="en", url=art.url, source=art.source, author=art.author,
     )
     return Dossier(document=document, entities=entities, attributions=tuple(attributions), claims=claims,

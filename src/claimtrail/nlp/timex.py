@@ -4,12 +4,11 @@ Rules are regexes over the text (``timex_rules``, ``timex_rel``, ``timex_dur``: 
 resolved against the publication date (``analysis(doc).published``). The parse only answers three
 questions: which way an expression points (a verb in the future: "will meet on Friday" is the
 coming Friday, the news default is the Friday before), whether a bare "1990" is a year (spaCy
-calls "1990 shares" a CARDINAL) and whether "daily" is an adjective ("daily flights": no timex). When the article has no publication date, a dateline with a full
-date ("ROME, May 15, 2019 —") gives one; otherwise relative expressions stay underspecified.
+calls "1990 shares" a CARDINAL) and whether "daily" is an adjective ("daily flights": no timex). The publication date may come from a dateline with a full
+date ("ROME, May 15, 2019 —"), read by the pipeline (ingest/dates.py); without one, relative expressions stay underspecified.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from datetime import date
 
@@ -18,8 +17,6 @@ from spacy.tokens import Doc, Token
 
 from . import timex_dur, timex_rel  # noqa: F401 - importing registers their rules
 from .state import TimexHit, analysis, guarded
-from .timex_lex import MONTH_RE, WEEKDAY_RE, month_number
-from .timex_norm import full_date
 from .timex_rules import RULES, Ctx
 
 NAME = "timex"
@@ -33,8 +30,6 @@ PROVIDES: tuple[str, ...] = ("timexes", "published")
 @guarded(NAME)
 def run(doc: Doc) -> None:
     ct = analysis(doc)
-    if ct.published is None:
-        ct.published = infer_published(doc.text)  # records.py then says basis "inferred"
     ct.timexes.extend(find_in_doc(doc, parse_day(ct.published)))
 
 
@@ -137,26 +132,3 @@ def verb_direction(tok: Token) -> int:
     if tok.tag_ in ("VBZ", "VBP") and tok.lemma_ not in _STATIVE:
         return 1  # news present with a date is a timetable: "meets Monday", "takes effect Jan. 1"
     return 0
-
-
-_DATELINE = re.compile(
-    rf"^[^\S\n]*(?:[A-Z][\w.'’ -]{{0,40}},[^\S\n]*(?:[A-Z][\w. ]{{0,30}},[^\S\n]*)?)?(?:\([\w. ]+\)[^\S\n]*)?"
-    rf"(?:(?:{WEEKDAY_RE}),?[^\S\n]+)?(?:(?P<mon>{MONTH_RE})[^\S\n]+(?P<dom>\d{{1,2}}),?[^\S\n]+(?P<y>\d{{4}})"
-    rf"|(?P<dom2>\d{{1,2}})[^\S\n]+(?P<mon2>{MONTH_RE}),?[^\S\n]+(?P<y2>\d{{4}})|(?P<iso>\d{{4}}-\d\d-\d\d))"
-    r"[^\S\n]*(?:\([\w. ]+\)[^\S\n]*)?(?:—|–|--|-|:|/)", re.M | re.I)
-
-
-def infer_published(text: str) -> str | None:
-    """The date of a dateline at the top of the article ("ROME, May 15, 2019 —"), as an ISO day.
-
-    Only a dateline with a full date counts: "ROME, May 15 —" names no year, and guessing one would
-    make up a day, so it gives None (the article's relative times then stay underspecified)."""
-    m = _DATELINE.search(text[:400])
-    if m is None or text[:m.start()].strip().count("\n") > 2:
-        return None
-    if m["iso"]:
-        v = full_date(int(m["iso"][:4]), int(m["iso"][5:7]), int(m["iso"][8:]))
-    else:
-        mon = month_number(m["mon"] or m["mon2"] or "")
-        v = full_date(int(m["y"] or m["y2"]), mon or 0, int(m["dom"] or m["dom2"]))
-    return v if len(v) == 10 else None
