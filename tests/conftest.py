@@ -49,6 +49,7 @@ EVAL_SETS = {  # evaluator name -> its data under ../shared/data (what `claimtra
     "polnear": ("polnear", "dev"),
     "gap": ("gap", "gap-validation.tsv"),
     "timeml": ("tempeval3", "TBAQ-cleaned"),
+    "meantime": ("meantime", "intra-doc_annotation", "corpus_apple"),
 }
 
 

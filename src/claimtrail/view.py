@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import textwrap
 
+from .claims_board import claims_board
 from .model import Attribution, Dossier, Entity, Failure
 
 WIDTH = 80
@@ -103,13 +104,8 @@ def _statements(d: Dossier, width: int) -> list[str]:
 
 
 def _claims(d: Dossier, width: int) -> list[str]:
-    lines: list[str] = []
-    for c in d.claims:
-        text = " ".join(c.text.split())
-        if len(text) > CONTENT_CHARS:
-            text = text[:CONTENT_CHARS].rsplit(" ", 1)[0] + " …"
-        lines += _wrap(f"- {c.status}: {text}", width, "  ", "    ")
-    return lines
+    board = claims_board(d, width - 2)  # grouped by status, each claim with its sources
+    return ["  " + line if line else "" for line in board.rstrip("\n").split("\n")] if board else []
 
 
 def _times(d: Dossier, width: int) -> list[str]:

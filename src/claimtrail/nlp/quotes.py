@@ -32,6 +32,19 @@ def _opens_with_quote(text: str, s: int, e: int) -> bool:
     return i < e and (text[i] in OPEN + STRAIGHT or text.startswith("''", i))
 
 
+def _shape(text: str, start: int, end: int, ps: int, pe: int) -> str:
+    """'open' or 'close' where the mark's neighbours say so unambiguously, else ''."""
+    before = text[start - 1] if start > ps else " "
+    after = text[end + 1] if end + 1 < pe else " "
+    opens = (before.isspace() or before in "([—–-/") and not after.isspace()
+    closes = not before.isspace() and (after.isspace() or after in ".,;:!?)]—–-" or after in MARKS)
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return ""
+
+
 def find_quotes(text: str) -> tuple[list[tuple[int, int]], list[int]]:
     """Quote spans (mark to mark inclusive) in order, and positions of unbalanced marks."""
     quotes: list[tuple[int, int]] = []
@@ -53,13 +66,24 @@ def find_quotes(text: str) -> tuple[list[tuple[int, int]], list[int]]:
                 first_mark_skipped = True
                 if ch in OPEN or ch == STRAIGHT:
                     continue
+            start = i - 1 if text[i] == "'" else i
+            shape = _shape(text, start, i, ps, pe)
             if ch in OPEN:
-                if open_at is not None:
-                    bad.append(open_at)
-                open_at = i
+                if open_at is not None and shape == "close":
+                    quotes.append((open_at, i + 1))  # an opening mark typed where a closing one belongs
+                    open_at = None
+                elif shape == "close":
+                    bad.append(i)
+                else:
+                    if open_at is not None:
+                        bad.append(open_at)
+                    open_at = i
             elif ch in CLOSE:
                 if open_at is None:
-                    bad.append(i)
+                    if shape == "open":
+                        open_at = i  # a closing mark typed where an opening one belongs
+                    else:
+                        bad.append(i)
                 else:
                     quotes.append((open_at, i + 1))
                     open_at = None
