@@ -105,8 +105,8 @@ CASES = [
      ("indirect", "two people familiar with the matter", "according to", "The factory will close in March",
       "assert")),
     # a noun as the cue
-    ("His claim that the vote was rigged drew a sharp rebuke.",
-     ("indirect", "His", "claim", "that the vote was rigged", "assert")),
+    ("Her insistence that the vote was rigged drew a sharp rebuke.",
+     ("indirect", "Her", "insistence", "that the vote was rigged", "assert")),
 ]
 
 

@@ -1,4 +1,5 @@
-"""The ``claimtrail`` command: ``analyze`` articles, ``eval`` on annotated data, ``--version``.
+"""The ``claimtrail`` command: ``analyze`` articles, ``eval`` on annotated data, ``--version``;
+and the corpus store: ``ingest``, ``who``, ``claims --about``, ``search``, ``failures``, ``export``.
 
 Exit codes: 0 done; 1 a single input could not be analysed, or a batch in which nothing could;
 2 a usage error (bad option, unknown evaluation, missing data path).
@@ -21,9 +22,14 @@ PROG = "claimtrail"
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .store.base import StoreError
+
     args = _parser().parse_args(argv)
     try:
         return int(args.run(args))
+    except StoreError as exc:  # locked, read-only, newer schema, unreachable: one clear line
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return 1
     except BrokenPipeError:  # `claimtrail analyze … | head` is fine: stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
         return 0
@@ -62,7 +68,114 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("path", type=Path, metavar="PATH")
     ev.add_argument("--json", action="store_true", help="print the scores as JSON")
     ev.set_defaults(run=_eval)
+    _corpus_commands(sub)
     return ap
+
+
+def _corpus_commands(sub: Any) -> None:
+    """The store's commands: each a few lines over ``claimtrail.corpus`` and ``claimtrail.store``."""
+    from .store import DEFAULT_DB
+
+    def db(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument("--db", default=DEFAULT_DB, metavar="URL",
+                       help=f"SQLite file or postgresql://… URL (default {DEFAULT_DB} in this folder)")
+        return p
+
+    ing = db(sub.add_parser("ingest", help="analyse articles and store them (skips what is stored)"))
+    ing.add_argument("paths", nargs="+", metavar="PATH")
+    ing.add_argument("--workers", type=_positive, default=1, metavar="N", help="analyse in N processes")
+    ing.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD", help="publication date of the inputs")
+    ing.add_argument("--max-bytes", type=_positive, default=Options.max_bytes, metavar="N")
+    ing.add_argument("--no-language-check", action="store_true", help="analyse texts even if not English")
+    ing.set_defaults(run=_ingest)
+    for name, helptext in (("who", "every article's person (or org) known by NAME"),
+                           ("claims", "claims about someone, by publication date"),
+                           ("search", "full-text search over the stored articles")):
+        q = db(sub.add_parser(name, help=helptext))
+        if name == "claims":
+            q.add_argument("--about", required=True, metavar="NAME")
+        else:
+            q.add_argument("query", nargs="+", metavar="NAME" if name == "who" else "TEXT")
+        q.add_argument("--limit", type=_positive, default=100 if name != "search" else 20, metavar="N")
+        q.add_argument("--json", action="store_true", help="one JSON object a line")
+        q.set_defaults(run=_query, query_kind=name)
+    fl = db(sub.add_parser("failures", help="list stored failures, or --retry them"))
+    fl.add_argument("--retry", action="store_true", help="read the failed inputs again and store what works now")
+    fl.add_argument("--workers", type=_positive, default=1, metavar="N")
+    fl.set_defaults(run=_failures)
+    ex = db(sub.add_parser("export", help="every stored dossier as JSONL, or attributions as CSV"))
+    ex.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    ex.set_defaults(run=_export)
+
+
+def _progress_printer() -> Any:
+    """A progress line on stderr: rewritten in place on a terminal, printed once at the end otherwise."""
+    tty = sys.stderr.isatty()
+    last = [0.0]
+
+    def show(st: Any) -> None:
+        if not (st.done or st.elapsed - last[0] >= (0.2 if tty else 10.0)):
+            return
+        last[0] = st.elapsed
+        line = (f"{PROG}: {st.stored} stored, {st.skipped} already stored, {st.failed} failed — "
+                f"{st.rate:.1f} articles/s, {st.elapsed:.1f} s")
+        print(("\r" + line + "\033[K") if tty else line, end="\n" if st.done or not tty else "",
+              file=sys.stderr, flush=True)
+    return show
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from .corpus import ingest
+
+    options = Options(max_bytes=args.max_bytes, check_language=not args.no_language_check)
+    st = ingest(args.paths, args.db, options, workers=args.workers, published=args.published,
+                progress=_progress_printer())
+    return 0 if st.stored or st.skipped or not st.failed else 1
+
+
+def _query(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from . import corpus_view
+    from .store import open_store
+
+    with open_store(args.db, create=False) as store:
+        if args.query_kind == "who":
+            items, lines = store.who(" ".join(args.query), args.limit), corpus_view.who_lines
+        elif args.query_kind == "claims":
+            items, lines = store.claims_about(args.about, args.limit), corpus_view.claim_lines
+        else:
+            items, lines = store.search(" ".join(args.query), args.limit), corpus_view.search_lines
+    for line in ((json.dumps(asdict(i), ensure_ascii=False) for i in items) if args.json else lines(items)):
+        print(line)
+    if not items:
+        print(f"{PROG}: nothing found", file=sys.stderr)
+    return 0 if items else 1
+
+
+def _failures(args: argparse.Namespace) -> int:
+    from . import corpus_view
+    from .corpus import retry_failures
+    from .store import open_store
+
+    if args.retry:
+        retry_failures(args.db, workers=args.workers, progress=_progress_printer())
+    with open_store(args.db, create=False) as store:
+        failures = store.failures()
+    for line in corpus_view.failure_lines(failures):
+        print(line)
+    print(f"{PROG}: {_n(len(failures), 'failure')} stored", file=sys.stderr)
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .store import open_store
+    from .store.export import write_export
+
+    with open_store(args.db, create=False) as store:
+        n = write_export(store.dossiers(), args.format, sys.stdout)
+    print(f"{PROG}: {_n(n, 'article')} exported", file=sys.stderr)
+    return 0
 
 
 def _analyze(args: argparse.Namespace) -> int:

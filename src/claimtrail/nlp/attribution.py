@@ -41,6 +41,8 @@ GROUP_HEADS = {"source", "official", "person", "people", "diplomat", "aide", "in
 ANON_MODS = {"familiar", "anonymous", "unnamed", "senior", "several", "some", "many", "other", "a", "an",
              "one", "another", "local", "western", "state"}
 CONTENT_DEPS = ("ccomp",)
+UNTANGLE_DEPS = ("advcl",)  # "…, claiming that …" ends the outer content
+CLAUSE_CUT = ("parataxis",)  # comma-led "and …", "while …" clauses mostly belong to what was said
 CUT_SOURCE = ("relcl", "acl")
 RECIPIENT_VERBS = {"tell", "ask", "inform", "notify", "assure", "reassure", "brief", "remind", "warn", "advise",
                    "thank", "invite", "urge", "email", "text", "alert", "address"}
@@ -89,9 +91,8 @@ def _span_of(tok: Token) -> tuple[int, int]:
     return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
 
 
-def _trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     """Drop whitespace and sentence punctuation at the ends (quote marks stay)."""
-    text = doc.text
     while s < e and (text[s].isspace() or text[s] in ",;:-—–("):
         s += 1
     while e > s and (text[e - 1].isspace() or text[e - 1] in ".,;:-—–)"):
@@ -164,12 +165,14 @@ def _negated(verb: Token) -> bool:
 class _Finder:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
-        self.quotes, self.bad = find_quotes(doc.text)
+        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
+        self.quotes, self.bad = find_quotes(self.text)
         self.qstarts = [q[0] for q in self.quotes]
         self.claimed: set[int] = set()  # quote indices given to a cue
         self.hits: list[AttributionHit] = []
         self.hit_quotes: list[list[int]] = []
+        self._sents: list[Span] | None = None
+        self._sent_starts: list[int] = []
         self.hit_verbs: list[Token | None] = []  # the token each hit's cue hangs on
         self.single, self.multi = lexicon()
         self.mode = __import__("os").environ.get("CT_MODE", "")
@@ -241,6 +244,7 @@ class _Finder:
                 self._verb(first, last, cue)
         self._quote_verbs()
         self._speaker_turns()
+        self._lone_quotes()
         self._headline()
         self._untangle()
 
@@ -267,7 +271,7 @@ class _Finder:
                 if j > 0 and self.text[j - 1] in ":,":
                     tb = self._token_at(j - 1)
                     if tb is not None:
-                        for t in reversed(list(doc[max(tb.sent.start, tb.i - 8): tb.i])):
+                        for t in reversed(list(doc[max(self._sent(tb).start, tb.i - 8): tb.i])):
                             if t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children):
                                 cand = t
                                 break
@@ -278,6 +282,38 @@ class _Finder:
                 continue
             self._add("direct", (cand.idx, cand.idx + len(cand)), [self.quotes[k]], src,
                       _source_span(src, cand) if src is not None else None, "assert", cand, [k])
+
+    def _lone_quotes(self) -> None:
+        """A quote that fills its own sentence with no cue (a new paragraph of someone's words) is
+        given to the speaker of the closest earlier direct quote (the speaker-turn convention)."""
+        if self.mode == "nolone":
+            return
+        last: AttributionHit | None = None
+        by_start = sorted(range(len(self.hits)), key=lambda i: self.hits[i].content[0][0])
+        j = 0
+        for k, (qs, qe) in enumerate(self.quotes):
+            while j < len(by_start) and self.hits[by_start[j]].content[0][0] < qs:
+                h = self.hits[by_start[j]]
+                if h.kind == "direct" and h.source is not None:
+                    last = h
+                j += 1
+            if k in self.claimed or qe - qs < 25 or last is None:
+                continue
+            before = self.text[max(0, qs - 2):qs]
+            if before.strip() not in ("", ".") and "\n" not in before:
+                continue  # only quotes that open a sentence or paragraph
+            self.hits.append(AttributionHit("direct", (qs, qs), [(qs, qe)], source=last.source,
+                                            source_cluster=last.source_cluster, group=last.group))
+            self.hit_quotes.append([k])
+            self.hit_verbs.append(None)
+            self.claimed.add(k)
+
+    def _sent(self, tok: Token) -> Span:
+        """The token's sentence (``Token.sent`` walks the whole doc each time: quadratic on long texts)."""
+        if self._sents is None:
+            self._sents = list(self.doc.sents)
+            self._sent_starts = [x.start for x in self._sents]
+        return self._sents[bisect.bisect_right(self._sent_starts, tok.i) - 1]
 
     def _token_at(self, pos: int) -> Token | None:
         """The first token starting at or after char ``pos`` (binary search over token offsets)."""
@@ -305,7 +341,7 @@ class _Finder:
                 if 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not head.isupper() \
                         and _in_quote(self.qstarts, self.quotes, colon) is None \
                         and not any(h.cue[0] == colon for h in self.hits):
-                    s, e = _trim(self.doc, colon + 1, end)
+                    s, e = _trim(self.text, colon + 1, end)
                     src_tok = self._token_at(start)
                     self.hits.append(AttributionHit("direct" if text[s] in MARKS else "indirect", (colon, colon + 1),
                                                     [(s, e)], source=(start, colon)))
@@ -343,7 +379,7 @@ class _Finder:
                 # a coordinated cue of the same source ("said … and added …"), or a comma-led
                 # participle ("…, claiming that …") ends the outer content; anything else is nested
                 ends = iv is not None and (iv.head is ov and iv.dep_ in ("conj", "advcl") or
-                                           iv.tag_ == "VBG" and iv.dep_ in ("advcl", "xcomp", "conj"))
+                                           iv.tag_ == "VBG" and iv.dep_ in UNTANGLE_DEPS)
                 if ends and ("," in tail or ";" in tail or self.text[cut - 4:cut] == " and"):
                     h.content = [(a, min(b, cut)) for a, b in h.content if a < cut]
                     up = cut
@@ -360,6 +396,10 @@ class _Finder:
 
     def _add(self, kind: str, cue: tuple[int, int], content: list[tuple[int, int]], src: Token | None,
              src_span: tuple[int, int] | None, stance: str, verb: Token, quotes: list[int]) -> None:
+        if kind != "direct":
+            content = [self._clip(a, b) for a, b in content]
+            quotes = [k for k in quotes if any(a <= self.quotes[k][0] < b for a, b in content)]
+            kind = kind if quotes or kind == "indirect" else "indirect"
         content = [c for c in content if c[1] > c[0]]
         if not content:
             return
@@ -371,6 +411,20 @@ class _Finder:
         self.hit_quotes.append(quotes)
         self.hit_verbs.append(verb)
         self.claimed.update(quotes)
+
+    def _clip(self, s: int, e: int) -> tuple[int, int]:
+        """End reported speech before a quote that opens a new sentence (the parser often runs a
+        clause on into the next sentence's quotation, which belongs to its own cue)."""
+        k = bisect.bisect_right(self.qstarts, s)
+        while k < len(self.quotes) and self.qstarts[k] < e:
+            q = self.qstarts[k]
+            j = q
+            while j > s and self.text[j - 1].isspace():
+                j -= 1
+            if j > s and self.text[j - 1] in ".?!":
+                return _trim(self.text, s, j)
+            k += 1
+        return s, e
 
     def _time(self, verb: Token) -> int | None:
         tx = analysis(self.doc).timexes
@@ -391,11 +445,12 @@ class _Finder:
         head = first.head
         while head.dep_ not in ("ROOT",) and head.head is not head and head.pos_ not in ("VERB", "AUX"):
             head = head.head
-        sent = first.sent
+        sent = self._sent(first)
         # content: the clause without the "according to X" phrase
         ps, pe = _span_of(first)
-        cs, ce = _span_of(head) if head is not first else (sent.start_char, sent.end_char)
-        parts = [_trim(self.doc, cs, ps), _trim(self.doc, pe, ce)]
+        # the whole sentence: what "according to" vouches for is rarely a single clause
+        cs, ce = min(sent.start_char, _span_of(head)[0]), max(sent.end_char, _span_of(head)[1])
+        parts = [self._snap(*_trim(self.text, cs, ps)), self._snap(*_trim(self.text, pe, ce))]
         qs = self._quotes_in(cs, ce)
         self._add("mixed" if qs else "indirect", (first.idx, last.idx + len(last)), parts, pobj, _span_of(pobj),
                   "assert", head, qs)
@@ -422,7 +477,7 @@ class _Finder:
             src = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
         if src is None and noun.dep_ in ("appos", "attr") and noun.head.pos_ in ("PROPN", "NOUN"):
             src = noun.head if noun.dep_ == "appos" else None
-        s, e = self._snap(*_trim(self.doc, *content))
+        s, e = self._snap(*_trim(self.text, *content))
         src_span = None
         if src is not None:
             src_span = (src.left_edge.idx, src.idx + len(src)) if src.dep_ == "poss" else _source_span(src, noun)
@@ -450,7 +505,7 @@ class _Finder:
         if content is None:
             return
         src = _subject(adj.head)
-        s, e = self._snap(*_trim(self.doc, *content))
+        s, e = self._snap(*_trim(self.text, *content))
         qs = self._quotes_in(s, e)
         self._add("mixed" if qs else "indirect", (adj.idx, cue_end), [(s, e)], src,
                   _source_span(src, adj.head) if src is not None else None, cue.stance, adj.head, qs)
@@ -461,8 +516,8 @@ class _Finder:
         if head.pos_ not in ("VERB", "AUX") or adv is head:
             return
         hs, he = _span_of(head)
-        hs = max(hs, head.sent.start_char)
-        parts = [_trim(self.doc, hs, adv.idx), _trim(self.doc, adv.idx + len(adv), he)]
+        hs = max(hs, self._sent(head).start_char)
+        parts = [_trim(self.text, hs, adv.idx), _trim(self.text, adv.idx + len(adv), he)]
         qs = self._quotes_in(hs, he)
         self._add("mixed" if qs else "indirect", (adv.idx, adv.idx + len(adv)), parts, None, None, cue.stance, head, qs)
 
@@ -493,15 +548,17 @@ class _Finder:
         cue_span = (first.idx, last.idx + len(last))
         kids = list(verb.children)
         comp = next((c for c in kids if c.dep_ in CONTENT_DEPS and c.i > verb.i), None) or \
-            next((c for c in kids if c.dep_ in CONTENT_DEPS), None)
+            next((c for c in kids if c.dep_ in CONTENT_DEPS), None) or \
+            next((c for c in kids if c.dep_ == "advcl" and c.i > verb.i and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)), None)  # "asked if …"
         if comp is not None and self._clause_not_quote(comp) \
                 and (comp.i > verb.i or not self._adjacent_quote(verb, src)):
             if comp.i < verb.i:
                 # "…, Ferre said." — everything before the cue's clause in its sentence
                 stop = min(verb.idx, src.left_edge.idx if src is not None and src.i > comp.i else verb.idx)
-                s, e = self._snap(*_trim(self.doc, min(comp.left_edge.idx, verb.sent.start_char), stop))
+                s, e = self._snap(*_trim(self.text, min(comp.left_edge.idx, self._sent(verb).start_char), stop))
             else:
-                s, e = self._snap(*_trim(self.doc, comp.left_edge.idx, self._clause_end(comp)))
+                s, e = self._snap(*_trim(self.text, comp.left_edge.idx, self._clause_end(comp)))
             qs = self._quotes_in(s, e)
             self._add("mixed" if qs else "indirect", cue_span, [(s, e)], src, src_span, stance, verb, qs)
             return
@@ -522,7 +579,7 @@ class _Finder:
             head = verb.head
             hs, he = _span_of(head)
             vs, ve = _span_of(verb)
-            parts = [_trim(self.doc, hs, vs), _trim(self.doc, ve, he)]
+            parts = [_trim(self.text, hs, vs), _trim(self.text, ve, he)]
             qs = self._quotes_in(hs, he)
             self._add("mixed" if qs else "indirect", cue_span, parts, src, src_span, stance, verb, qs)
             return
@@ -530,7 +587,7 @@ class _Finder:
             # "called for X", "referred to X", "spoke out against X": the preposition closes the cue
             pobj = next((g for g in last.children if g.dep_ in ("pobj", "pcomp")), None)
             if pobj is not None:
-                s, e = self._snap(*_trim(self.doc, pobj.left_edge.idx, pobj.right_edge.idx + len(pobj.right_edge)))
+                s, e = self._snap(*_trim(self.text, pobj.left_edge.idx, pobj.right_edge.idx + len(pobj.right_edge)))
                 qs = self._quotes_in(s, e)
                 self._add("mixed" if qs else "indirect", cue_span, [(s, e)], src, src_span, stance, verb, qs)
                 return
@@ -538,12 +595,14 @@ class _Finder:
         subjpass = next((c for c in kids if c.dep_ == "nsubjpass"), None)
         if agent is not None and subjpass is not None and src is not None and cue.cls in ("attitude", "speech"):
             # "The bill was opposed by the union": the subject is what the source took a stance on
-            s, e = self._snap(*_trim(self.doc, *_span_of(subjpass)))
+            s, e = self._snap(*_trim(self.text, *_span_of(subjpass)))
             self._add("indirect", cue_span, [(s, e)], src, src_span, stance, verb, [])
             return
         for dep in ("xcomp", "dobj", "prep", "dative"):
             obj = next((c for c in kids if c.dep_ == dep and c.i > last.i), None)
             if obj is None:
+                continue
+            if cue.cls == "utterance" and dep != "prep":
                 continue
             if dep != "xcomp" and cue.cls == "belief" and not (dep == "dobj" and any(
                     c.dep_ in ("oprd", "prep") and c.lower_ in ("as", "like") or c.dep_ == "oprd" for c in kids)):
@@ -556,7 +615,8 @@ class _Finder:
                 d = next((c for c in kids if c.dep_ in ("dobj", "nsubj") and verb.i < c.i < obj.i), None)
                 start = d.left_edge.idx if d is not None else start
             if dep == "prep":
-                if obj.lower_ not in ("on", "about", "of", "to", "for", "against", "over"):
+                if obj.lower_ not in ("on", "about", "of", "to", "for", "against", "over", "with") or \
+                        cue.cls == "utterance" and obj.lower_ not in ("about", "of", "on"):
                     continue
                 pobj = next((g for g in obj.children if g.dep_ in ("pobj", "pcomp")), None)
                 between = self.doc[last.i + 1:obj.i]
@@ -565,7 +625,7 @@ class _Finder:
                 if pobj is None or not after:
                     continue
                 start, cue_span = pobj.left_edge.idx, (cue_span[0], obj.idx + len(obj))  # "referring to" + X
-            s, e = self._snap(*_trim(self.doc, start, self._phrase_end(verb, obj)))
+            s, e = self._snap(*_trim(self.text, start, self._phrase_end(verb, obj)))
             qs = self._quotes_in(s, e)
             self._add("mixed" if qs else "indirect", cue_span, [(s, e)], src, src_span, stance, verb, qs)
             return
@@ -577,7 +637,7 @@ class _Finder:
         for c in head.children:
             if c.i > head.i:
                 prev = self.doc[c.left_edge.i - 1] if c.left_edge.i > 0 else None
-                if prev is not None and prev.text in (",", ";", "—", "--") and c.dep_ in ("cc", "conj", "advcl", "parataxis"):
+                if prev is not None and prev.text in (",", ";", "—", "--") and c.dep_ in CLAUSE_CUT:
                     break
                 if c.dep_ == "punct" and c.text in (";", "—", "--") :
                     break

@@ -48,7 +48,6 @@ _ORG_HEADS = {"ministry", "department", "agency", "commission", "committee", "co
 class _Info:
     """Working knowledge about a cluster that the Cluster record does not keep."""
     parsed: list[names.PersonName] = field(default_factory=list)
-    keys: set[str] = field(default_factory=set)
     last: int = -1  # token index of the latest mention
     count: int = 0
 
@@ -73,6 +72,7 @@ class _Builder:
         self.person_spans: list[tuple[int, int, int]] = []
         self.covered = bytearray(len(doc))
         self.person_keys: set[str] = set()
+        self.provisional: set[int] = set()
 
     # ---- clusters -------------------------------------------------------------------------
     def _new(self, name: str, typ: str) -> int:
@@ -152,10 +152,6 @@ class _Builder:
         for t in span:
             self.covered[t.i] = 1
 
-    def person_key(self, text: str) -> bool:
-        """Whether a lone word is a known person's family name / full name (strength >= 2)."""
-        return any(s >= 2 for _, s in self.alias.get(names.key(names.clean_words(text)[0] if text.split() else text), []))
-
     # ---- organisations, places ------------------------------------------------------------
     def add_other(self, span: Span, typ: str) -> None:
         text = span.text
@@ -168,12 +164,19 @@ class _Builder:
         if not k:
             return
         k = _ALIASES.get(k, k)
-        ci = self.okeys.get((typ, k))
+        for suffix in (" province", " region", " prefecture"):
+            if typ == "GPE" and k.endswith(suffix) and len(k) > len(suffix):
+                k = k[: -len(suffix)]  # "Hebei province" is Hebei
+        # A place the tagger once calls an organisation ("Budapest says ...") is still one entity.
+        kt = "ORG" if typ in ("GPE", "ORG", "LOC") else typ
+        ci = self.okeys.get((kt, k))
         if ci is None and typ == "ORG":
             ci = self._acronym_match(k, text)
         if ci is None:
             ci = self._new(" ".join(names.clean_words(text)), typ)
-            self.okeys[(typ, k)] = ci
+            self.okeys[(kt, k)] = ci
+        elif typ == "GPE" and self.ct.clusters[ci].type == "ORG":
+            self.ct.clusters[ci].type = "GPE"
         c = self.ct.clusters[ci]
         if len(text) > len(c.name) and text[:1].isupper() == c.name[:1].isupper():
             c.name = " ".join(names.clean_words(text))
@@ -189,12 +192,13 @@ class _Builder:
             return "".join(w[0] for w in s.split() if w[:1].isupper() and w.lower() not in ("of", "the", "and", "for"))
         if text.isupper() and 2 <= len(text) <= 6:
             for (t, kk), ci in self.okeys.items():
-                if t == "ORG" and initials(self.ct.clusters[ci].name).lower() == k.replace(".", ""):
+                if self.ct.clusters[ci].type == "ORG" and initials(self.ct.clusters[ci].name).lower() == k.replace(".", ""):
                     return ci
         else:
             ini = initials(text).lower()
-            if len(ini) >= 2 and ("ORG", ini) in self.okeys:
-                return self.okeys[("ORG", ini)]
+            ci = self.okeys.get(("ORG", ini))
+            if len(ini) >= 2 and ci is not None and self.ct.clusters[ci].type == "ORG":
+                return ci
         return None
 
     def noun_orgs(self) -> None:
@@ -272,9 +276,22 @@ class _Builder:
         while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title and not doc[j].ent_type_ and not self.covered[j]:
             j += 1
         first_ok = names.key(doc[i].text) in names.given_names() or names.looks_like_person(doc[i:j].text)
-        if first_ok and j - i <= 3 and not (i > 0 and doc[i - 1].lower_ == "the"):
+        after_the = i > 0 and doc[i - 1].lower_ == "the"
+        if first_ok and j - i <= 3 and not after_the:
             self.add_person(doc[i:j])
+        elif j - i == 1 and not after_the and doc[i].is_alpha and len(doc[i]) > 2:
+            self._provisional(doc[i:j])
         return max(j, i + 1)
+
+    def _provisional(self, span: Span) -> None:
+        """An untagged capitalised word ("Bullard's funeral"): kept only if a he/she resolves to it."""
+        k = names.key(span.text)
+        ci = self.okeys.get(("PROVISIONAL", k))
+        if ci is None:
+            ci = self._new(span.text, "OTHER")
+            self.okeys[("PROVISIONAL", k)] = ci
+            self.provisional.add(ci)
+        self._mention(ci, span.start_char, span.end_char, span.root.i, "name")
 
     def _lone_known(self, i: int) -> bool:
         """An untagged word that repeats a known person's name, not inside a longer name."""
@@ -373,10 +390,41 @@ class _Builder:
                     if sp is not None:
                         self._tok_cluster.setdefault(sp.end - 1, []).append(ci)
 
+    def latent_people(self) -> frozenset[int]:
+        """Non-person clusters that may be people the tagger mislabelled: every mention one
+        capitalised proper-noun word ("Andreev" as ORG, "Carney" as GPE), not a known place alias."""
+        out = set()
+        doc = self.doc
+        for ci, c in enumerate(self.ct.clusters):
+            if ci in self.provisional:
+                out.add(ci)
+                continue
+            # Places stay places: "in Tianjin ... his" must not make Tianjin a person.
+            if c.type not in ("ORG", "OTHER") or not c.mentions:
+                continue
+            if names.key(c.name) in _ALIASES or names.key(c.name) in _ALIASES.values():
+                continue
+            ok = True
+            for m in c.mentions:
+                sp = doc.char_span(m.start, m.end, alignment_mode="expand")
+                toks = [t for t in sp if t.lower_ not in ("the", "'s", "’s")] if sp is not None else []
+                if len(toks) != 1 or toks[0].pos_ != "PROPN" or not toks[0].is_title or _locative(toks[0]):
+                    ok = False
+                    break
+                agent = agent or toks[0].dep_ in ("nsubj", "nsubjpass", "poss")
+            if ok and agent:
+                out.add(ci)
+        return frozenset(out)
+
     def finish(self) -> None:
         for c in self.ct.clusters:
             c.mentions.sort(key=lambda m: (m.start, m.end))
         self.ments.sort(key=lambda m: m.tok)
+
+
+def _locative(t) -> bool:  # type: ignore[no-untyped-def]
+    """'in Tianjin', 'from Busan': a place, whatever the tagger said."""
+    return t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "from", "to", "near", "across", "outside", "inside")
 
 
 def _given_compatible(a: str, b: str) -> bool:
@@ -403,9 +451,10 @@ def build(doc: Doc) -> tuple[_Builder, list[roles.RoleFind]]:
     return b, finds
 
 
-def _compact(ct: Analysis, finds: list[roles.RoleFind]) -> None:
-    """Drop clusters left with no mention; renumber the cached role finds to match."""
-    keep = [i for i, c in enumerate(ct.clusters) if c.mentions]
+def _compact(ct: Analysis, finds: list[roles.RoleFind], provisional: set[int]) -> None:
+    """Drop clusters left with no mention, and provisional ones no pronoun made a person;
+    renumber the cached role finds to match."""
+    keep = [i for i, c in enumerate(ct.clusters) if c.mentions and (i not in provisional or c.type == "PERSON")]
     if len(keep) == len(ct.clusters):
         return
     new = {old: k for k, old in enumerate(keep)}
@@ -417,5 +466,5 @@ def _compact(ct: Analysis, finds: list[roles.RoleFind]) -> None:
 @guarded(NAME)
 def run(doc: Doc) -> None:
     b, finds = build(doc)
-    pronouns.resolve(doc, b.ct, b.ments)
-    _compact(b.ct, finds)
+    pronouns.resolve(doc, b.ct, b.ments, latent=b.latent_people())
+    _compact(b.ct, finds, b.provisional)

@@ -43,7 +43,7 @@ class Weights:
     tokdist: float = 0.07  # per token of distance within a sentence
     subj: float = 0.8  # candidate is a subject
     parallel: float = 0.7  # candidate and pronoun are both subjects (or both possessives)
-    pobj: float = -0.5  # candidate inside a prepositional phrase
+    pobj: float = -0.3  # candidate inside a prepositional phrase
     poss: float = -0.3  # candidate is a possessor ("Simon's class")
     gender: float = 0.3  # candidate's known gender matches
     count: float = 0.5  # log of mentions so far
@@ -54,7 +54,11 @@ class Weights:
     quoted: float = -1.0  # candidate inside a quotation, pronoun outside it
     main: float = 0.5  # candidate is the subject of its sentence's main verb
     clause_subj: float = 0.8  # possessive pronoun, candidate is the subject of the same clause
+    conj: float = -0.2  # candidate is a later member of a list ("X, Y and Z")
+    appos: float = 0.2  # candidate is an apposition
+    compound: float = 0.5  # candidate modifies another noun ("the Smith report")
     cataphora: float = 0.3  # "In his list, Christgau named ...": the later subject that governs the pronoun
+    latent: float = -0.5  # candidate is a lone capitalised word the tagger called ORG/GPE
     fronted: float = 1.0  # the pronoun sits in a phrase fronted before the main subject
 
 
@@ -132,7 +136,8 @@ def _pleonastic(t: Token) -> bool:
                                  t.head.lower_ in ("'s", "’s", "is", "was", "'ll", "would", "will"))
 
 
-def resolve(doc: Doc, ct: Analysis, ments: list[Ment], w: Weights | None = None) -> None:
+def resolve(doc: Doc, ct: Analysis, ments: list[Ment], w: Weights | None = None,
+            latent: frozenset[int] = frozenset()) -> None:
     """Add resolved pronouns to ct's clusters. Two passes: the first learns each person's gender
     from the pronouns it wins anywhere in the text ("Rivera ... she"), the second uses that
     gender from the start, so an early "he" does not go to a woman named only by surname."""
@@ -145,7 +150,7 @@ def resolve(doc: Doc, ct: Analysis, ments: list[Ment], w: Weights | None = None)
     people = [i for i, c in enumerate(ct.clusters) if c.type == "PERSON"]
     topic = min(people, key=lambda i: ct.clusters[i].mentions[0].start) if people else None
     gender = [c.gender for c in ct.clusters]
-    first = _pass(doc, ct, ments, w, sent, quoted, topic, list(gender))
+    first = _pass(doc, ct, ments, w, sent, quoted, topic, list(gender), latent)
     votes: dict[int, list[str]] = {}
     for _, ci, pg in first:
         if pg in ("m", "f"):
@@ -153,8 +158,10 @@ def resolve(doc: Doc, ct: Analysis, ments: list[Ment], w: Weights | None = None)
     for ci, vs in votes.items():
         if gender[ci] is None and len(set(vs)) == 1:
             gender[ci] = vs[0]
-    for t, ci, pg in _pass(doc, ct, ments, w, sent, quoted, topic, gender):
+    for t, ci, pg in _pass(doc, ct, ments, w, sent, quoted, topic, gender, latent):
         c = ct.clusters[ci]
+        if ci in latent and pg in ("m", "f") and c.type != "PERSON":
+            c.type = "PERSON"  # "Andreev (tagged ORG) returned ... He placed 8th": a person after all
         c.mentions.append(MentionHit(t.idx, t.idx + len(t), "pronoun"))
         if c.gender is None and pg in ("m", "f"):
             c.gender = pg
@@ -163,7 +170,7 @@ def resolve(doc: Doc, ct: Analysis, ments: list[Ment], w: Weights | None = None)
 
 
 def _pass(doc: Doc, ct: Analysis, ments: list[Ment], w: Weights, sent: list[int], quoted: bytearray,
-          topic: int | None, gender: list[str | None]) -> list[tuple[Token, int, str]]:
+          topic: int | None, gender: list[str | None], latent: frozenset[int]) -> list[tuple[Token, int, str]]:
     from .entities import Ment
 
     counts = [0] * len(ct.clusters)
@@ -178,7 +185,7 @@ def _pass(doc: Doc, ct: Analysis, ments: list[Ment], w: Weights, sent: list[int]
         pg = _PRON.get(t.lower_)
         if pg is None or t.pos_ != "PRON" or (pg == "n" and _pleonastic(t)):
             continue
-        best = _best(doc, t, pg, hist, ments, j, sent, quoted, ct, counts, topic, w, gender)
+        best = _best(doc, t, pg, hist, ments, j, sent, quoted, ct, counts, topic, w, gender, latent)
         if best is None:
             continue
         out.append((t, best, pg))
@@ -189,9 +196,9 @@ def _pass(doc: Doc, ct: Analysis, ments: list[Ment], w: Weights, sent: list[int]
     return out
 
 
-def _agrees(c, pg: str, g: str | None) -> bool:  # type: ignore[no-untyped-def]
+def _agrees(c, pg: str, g: str | None, latent: bool = False) -> bool:  # type: ignore[no-untyped-def]
     if pg in ("m", "f"):
-        return c.type == "PERSON" and not c.plural and g in (None, pg)
+        return (c.type == "PERSON" or latent) and not c.plural and g in (None, pg)
     if pg == "p":
         return c.plural
     return c.type in ("ORG", "GPE") and not c.plural
@@ -199,7 +206,7 @@ def _agrees(c, pg: str, g: str | None) -> bool:  # type: ignore[no-untyped-def]
 
 def _best(doc: Doc, t: Token, pg: str, hist: list[Ment], ments: list[Ment], j: int, sent: list[int], quoted: bytearray,
           ct: Analysis, counts: list[int], topic: int | None, w: Weights,
-          gender: list[str | None]) -> int | None:
+          gender: list[str | None], latent: frozenset[int]) -> int | None:
     ps = sent[t.i]
     window = w.window if pg in ("m", "f") else 1
     p_subj = t.dep_ in _SUBJ
@@ -214,7 +221,7 @@ def _best(doc: Doc, t: Token, pg: str, hist: list[Ment], ments: list[Ment], j: i
         if d > window:
             break
         c = ct.clusters[m.cluster]
-        if not _agrees(c, pg, gender[m.cluster]):
+        if not _agrees(c, pg, gender[m.cluster], m.cluster in latent):
             continue
         mt = doc[m.tok]
         if d == 0:
@@ -245,12 +252,20 @@ def _best(doc: Doc, t: Token, pg: str, hist: list[Ment], ments: list[Ment], j: i
                 s += w.speaker
         elif mt.dep_ == "dobj":
             s += w.dobj
+        elif mt.dep_ == "conj":
+            s += w.conj
+        elif mt.dep_ == "appos":
+            s += w.appos
+        elif mt.dep_ == "compound":
+            s += w.compound
         elif mt.dep_ == "pobj":
             s += w.pobj
         elif mt.dep_ == "poss":
             s += w.poss + (w.parallel if p_poss else 0)
         if gender[m.cluster] == pg:
             s += w.gender
+        if m.cluster in latent and pg in ("m", "f"):
+            s += w.latent
         if m.kind == "pronoun":
             s += w.chain
         s += w.count * math.log1p(counts[m.cluster])
@@ -265,7 +280,7 @@ def _best(doc: Doc, t: Token, pg: str, hist: list[Ment], ments: list[Ment], j: i
                 break
             mt = doc[m.tok]
             c = ct.clusters[m.cluster]
-            if not _agrees(c, pg, gender[m.cluster]) or mt.dep_ not in _SUBJ or not _governs(mt.head, t):
+            if not _agrees(c, pg, gender[m.cluster], m.cluster in latent) or mt.dep_ not in _SUBJ or not _governs(mt.head, t):
                 continue
             if p_subj and _clause_head(mt).i == p_head.i:
                 continue
@@ -281,7 +296,7 @@ def _best(doc: Doc, t: Token, pg: str, hist: list[Ment], ments: list[Ment], j: i
             m = ments[k]
             if sent[m.tok] != ps:
                 break
-            if _agrees(ct.clusters[m.cluster], pg, gender[m.cluster]):
+            if _agrees(ct.clusters[m.cluster], pg, gender[m.cluster], m.cluster in latent):
                 return m.cluster
     if not scores:
         return None

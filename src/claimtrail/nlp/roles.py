@@ -63,6 +63,8 @@ def _org_text(doc: Doc, a: int, b: int) -> str | None:
     """Organisation words doc[a:b], lower-cased where only sentence-initial capitals made them look proper."""
     while a < b and (doc[a].lower_ in _FILLER or doc[a].pos_ == "DET"):
         a += 1
+    while b > a and doc[b - 1].lower_ in _FILLER:
+        b -= 1  # "Vietnamese Deputy Prime Minister": "Deputy" belongs to the title
     if a >= b:
         return None
     toks = doc[a:b]

@@ -1,0 +1,140 @@
+"""Many articles into a store: ``ingest(paths, db_url)``, resumable and idempotent.
+
+An article is identified by ``store.content_hash`` of its text, checked *before* the NLP runs, so a
+re-run only analyses what is not stored yet. Each article is stored in one transaction, so a run
+killed at any moment (even ``kill -9``) and run again ends with every article stored exactly once.
+Failures are stored with their reason, keyed by their input (file path, or ``file.jsonl:LINE``),
+and are tried again on every run that reads that input; ``retry_failures`` re-reads only those.
+
+The Pipeline (spaCy) is loaded only when some article needs analysing: a re-run over a stored corpus
+costs reading and hashing the inputs.
+"""
+from __future__ import annotations
+
+import os
+import re
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .config import Options
+from .model import Article, Dossier, Failure
+from .store import DEFAULT_DB, Store, content_hash, open_store
+
+
+@dataclass
+class IngestStats:
+    stored: int = 0
+    skipped: int = 0  # already in the store, or the same text twice in this run
+    failed: int = 0
+    started: float = field(default_factory=time.monotonic)
+    done: bool = False
+
+    @property
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started
+
+    @property
+    def analysed(self) -> int:
+        return self.stored + self.failed
+
+    @property
+    def rate(self) -> float:
+        """Articles analysed (stored or failed) per second."""
+        return self.analysed / self.elapsed if self.elapsed > 0 else 0.0
+
+
+Progress = Callable[[IngestStats], None]
+
+
+def ingest(paths: Iterable[str | Path], db_url: str = DEFAULT_DB, options: Options | None = None, *,
+           workers: int = 1, progress: Progress | None = None, published: str | None = None,
+           store: Store | None = None, pipeline: Any = None) -> IngestStats:
+    """Analyse and store every article under ``paths`` not stored yet; failures are stored too.
+
+    ``progress`` is called after each article (stored, skipped or failed) and once at the end;
+    ``store`` and ``pipeline`` may be given to reuse ones already open (then left open)."""
+    from .ingest.files import read_inputs
+
+    options = options or Options()
+    own = store is None
+    store = store or open_store(db_url)
+    stats = IngestStats()
+    origins: dict[str, str | None] = {}  # content hash -> where the article was read from
+
+    def todo() -> Iterator[Article | Failure]:
+        for item in read_inputs(paths, options, published=published):
+            if isinstance(item, Article):
+                h = content_hash(item.text)
+                if h in origins or store.has(h):
+                    stats.skipped += 1
+                    if progress:
+                        progress(stats)
+                    continue
+                origins[h] = item.origin
+            yield item
+
+    try:
+        for result in _analysed(todo(), options, workers, pipeline):
+            if isinstance(result, Dossier):
+                h = content_hash(result.document.text)
+                if store.put(result, origins.pop(h, None)):
+                    stats.stored += 1
+                else:  # stored meanwhile by another ingest: still exactly once
+                    stats.skipped += 1
+            else:
+                store.put_failure(result)
+                stats.failed += 1
+            if progress:
+                progress(stats)
+    finally:
+        stats.done = True
+        if progress:
+            progress(stats)
+        if own:
+            store.close()
+    return stats
+
+
+def retry_failures(db_url: str = DEFAULT_DB, options: Options | None = None, *, workers: int = 1,
+                   progress: Progress | None = None) -> IngestStats:
+    """Read again the inputs of the stored failures (a JSONL file whole: its stored lines are skipped)."""
+    with open_store(db_url) as store:
+        paths = list(dict.fromkeys(p for f in store.failures() if (p := input_path(f.origin))))
+    return ingest(paths, db_url, options, workers=workers, progress=progress)
+
+
+def input_path(origin: str) -> str | None:
+    """The file a failure's origin names ("a.jsonl:12" → "a.jsonl"), if it is still there."""
+    for candidate in (re.sub(r":\d+$", "", origin), origin):
+        if candidate and os.path.exists(candidate):
+            return candidate
+    return None
+
+
+def _analysed(articles: Iterator[Article | Failure], options: Options, workers: int,
+              pipeline: Any = None) -> Iterator[Dossier | Failure]:
+    """Dossiers and failures; spaCy is loaded only once an article needs it."""
+    for item in articles:
+        if isinstance(item, Failure):  # failures before the first article need no model
+            yield item
+            continue
+        stream = _chain(item, articles)
+        if workers > 1:
+            from .parallel import pipe_parallel
+
+            yield from pipe_parallel(stream, options, workers)
+        elif pipeline is not None:
+            yield from pipeline.pipe(stream)
+        else:
+            from .nlp.pipeline import Pipeline
+
+            yield from Pipeline(options).pipe(stream)
+        return
+
+
+def _chain(first: Article | Failure, rest: Iterator[Article | Failure]) -> Iterator[Article | Failure]:
+    yield first
+    yield from rest

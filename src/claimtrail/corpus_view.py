@@ -1,0 +1,41 @@
+"""Terminal lines for the corpus queries (``who``, ``claims --about``, ``search``, ``failures``)."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .store.base import Appearance, ArticleRef, ClaimEvent, SearchHit, StoredFailure
+
+
+def _ref(a: ArticleRef) -> str:
+    title = f"  {a.title}" if a.title else ""
+    return f"{a.published or 'undated':<10}  {a.id}{title}"
+
+
+def _clip(text: str, n: int = 110) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def who_lines(items: list[Appearance]) -> Iterator[str]:
+    for p in items:
+        roles = f"  — {', '.join(p.roles)}" if p.roles else ""
+        yield f"{_ref(p.article)}\n    {p.name} ({p.type}){roles}"
+        for s in p.statements:
+            yield f"      {s.stance:<9} {_clip(s.content, 100)}"
+
+
+def claim_lines(items: list[ClaimEvent]) -> Iterator[str]:
+    for c in items:
+        by = "; ".join(f"{e.get('source') or '?'} ({e.get('stance')})" for e in c.evidence)
+        yield f"{_ref(c.article)}\n    {c.status:<11} {_clip(c.text, 90)}" + (f"\n                by {by}" if by else "")
+
+
+def search_lines(items: list[SearchHit]) -> Iterator[str]:
+    for h in items:
+        yield f"{_ref(h.article)}\n    {_clip(h.snippet, 120)}"
+
+
+def failure_lines(items: list[StoredFailure]) -> Iterator[str]:
+    for f in items:
+        tries = f" ({f.attempts} tries)" if f.attempts > 1 else ""
+        yield f"{f.origin}: {f.message} [{f.code}]{tries}"
