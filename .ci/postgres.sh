@@ -5,7 +5,7 @@
 #   bash .ci/postgres.sh stop              # stops it and removes its data folder
 # The server has a data folder of its own (CLAIMTRAIL_PG_DIR, default /tmp/claimtrail-pg), runs as
 # the postgres user, listens on 127.0.0.1 on a free port and keeps its socket in the data folder.
-# Everything but the export line goes to stderr.
+# Everything but the export line goes to stderr. fsync is off: a test server, thrown away after.
 set -euo pipefail
 DIR="${CLAIMTRAIL_PG_DIR:-/tmp/claimtrail-pg}"
 DATA="$DIR/data"
@@ -39,11 +39,16 @@ start() {
     echo "export CLAIMTRAIL_TEST_PG=$(cat "$DIR/url")"  # already running: reuse it
     return
   fi
-  rm -rf "$DIR" && mkdir -p "$DIR" && chown postgres: "$DIR" 2>/dev/null || true
-  as_pg "$bin/initdb" -D "$DATA" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >&2
+  rm -rf "$DIR"
+  mkdir -p "$DIR"
+  if [ "$(id -u)" = 0 ]; then chown postgres: "$DIR"; fi
+  if ! as_pg "$bin/initdb" -D "$DATA" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$DIR/initdb.log" 2>&1; then
+    cat "$DIR/initdb.log" >&2; log "initdb failed"; exit 1
+  fi
   port="$(free_port)"
   as_pg "$bin/pg_ctl" -D "$DATA" -l "$DIR/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$DATA -c fsync=off" start >&2
+    -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$DATA -c fsync=off" start >&2 \
+    || { cat "$DIR/server.log" >&2; log "the server did not start"; exit 1; }
   as_pg "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres claimtrail_test >&2
   echo "postgresql://postgres@127.0.0.1:$port/claimtrail_test" > "$DIR/url"
   log "PostgreSQL running on 127.0.0.1:$port (data in $DATA)"

@@ -137,11 +137,12 @@ def _query(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
     from . import corpus_view
+    from .people import link_people
     from .store import open_store
 
     with open_store(args.db, create=False) as store:
-        if args.query_kind == "who":
-            items, lines = store.who(" ".join(args.query), args.limit), corpus_view.who_lines
+        if args.query_kind == "who":  # grouped into people: one name, roles that differ, kept apart
+            items, lines = link_people(store.who(" ".join(args.query), args.limit)), corpus_view.who_lines
         elif args.query_kind == "claims":
             items, lines = store.claims_about(args.about, args.limit), corpus_view.claim_lines
         else:

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .store.base import Appearance, ArticleRef, ClaimEvent, SearchHit, StoredFailure
+from .people import Person
+from .store.base import ArticleRef, ClaimEvent, SearchHit, StoredFailure
 
 
 def _ref(a: ArticleRef) -> str:
@@ -16,12 +17,15 @@ def _clip(text: str, n: int = 110) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def who_lines(items: list[Appearance]) -> Iterator[str]:
-    for p in items:
-        roles = f"  — {', '.join(p.roles)}" if p.roles else ""
-        yield f"{_ref(p.article)}\n    {p.name} ({p.type}){roles}"
-        for s in p.statements:
-            yield f"      {s.stance:<9} {_clip(s.content, 100)}"
+def who_lines(people: list[Person]) -> Iterator[str]:
+    for n, person in enumerate(people):
+        roles = f" — {', '.join(person.roles)}" if person.roles else ""
+        count = len(person.appearances)
+        yield ("\n" if n else "") + f"{person.name}{roles} ({count} article{'' if count == 1 else 's'})"
+        for p in person.appearances:
+            yield f"  {_ref(p.article)}" + (f"\n      as {', '.join(p.roles)}" if p.roles else "")
+            for s in p.statements:
+                yield f"      {s.stance:<9} {_clip(s.content, 100)}"
 
 
 def claim_lines(items: list[ClaimEvent]) -> Iterator[str]:

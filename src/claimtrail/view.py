@@ -94,7 +94,9 @@ def _statements(d: Dossier, width: int) -> list[str]:
     for who, items in groups.items():
         lines.append(f"  {who}")
         for a in items:
-            content = " ".join(a.content.text.split())
+            # a split quote shows its pieces, not the cue and source between them
+            pieces = a.content.parts or (a.content,)
+            content = " … ".join(" ".join(p.text.split()) for p in pieces)
             if len(content) > CONTENT_CHARS:
                 content = content[:CONTENT_CHARS].rsplit(" ", 1)[0] + " …"
             # how the text names a resolved speaker here, when not by name ("she", "the spokeswoman")

@@ -208,6 +208,8 @@ class _Finder:
         while i < n:
             t = doc[i]
             lem = t.lemma_.lower()
+            if lem == "hop" and t.lower_.startswith("hop") and t.lower_[3:4] in ("e", "i"):
+                lem = "hope"  # the small model lemmatises "hoping"/"hoped" as "hop"
             matched = False
             for words, cue in self.multi.get(lem, ()):
                 j = i + len(words)
@@ -569,6 +571,14 @@ class _Finder:
             return
         if cue.cls == "utterance":
             return
+        if cue.cls == "intent" and not any(c.dep_ == "xcomp" for c in kids):
+            return
+        if verb.lemma_ in ("seem", "appear") and src is not None and src.i < verb.i and self.mode != "seemsrc":
+            # "Mr. Trump's tone seemed to encourage aggression": how things look, to the writer
+            x = next(c for c in kids if c.dep_ == "xcomp")
+            parts = [_span_of(src), (x.left_edge.idx, self._phrase_end(verb, x))]
+            self._add("indirect", cue_span, [self._snap(*_trim(self.text, *p)) for p in parts], None, None, stance, verb, [])
+            return
         if cue.cls == "belief" and not any(c.dep_ == "xcomp" for c in kids):
             return
         if cue.cls == "attitude" and not any(c.dep_ in ("xcomp", "dobj", "prep") for c in kids):
@@ -602,7 +612,7 @@ class _Finder:
             obj = next((c for c in kids if c.dep_ == dep and c.i > last.i), None)
             if obj is None:
                 continue
-            if cue.cls == "utterance" and dep != "prep":
+            if cue.cls == "utterance" and dep != "prep" or cue.cls == "intent" and dep != "xcomp":
                 continue
             if dep != "xcomp" and cue.cls == "belief" and not (dep == "dobj" and any(
                     c.dep_ in ("oprd", "prep") and c.lower_ in ("as", "like") or c.dep_ == "oprd" for c in kids)):
@@ -622,8 +632,8 @@ class _Finder:
                 between = self.doc[last.i + 1:obj.i]
                 after = all(t.dep_ == "advmod" for t in between) or any(
                     c.dep_ in ("dobj", "dative") and c.right_edge.i + 1 == obj.i for c in kids)
-                if pobj is None or not after:
-                    continue
+                if pobj is None or not after or pobj.ent_type_ in ("DATE", "TIME"):
+                    continue  # "reported on Wednesday" says when, not what
                 start, cue_span = pobj.left_edge.idx, (cue_span[0], obj.idx + len(obj))  # "referring to" + X
             s, e = self._snap(*_trim(self.text, start, self._phrase_end(verb, obj)))
             qs = self._quotes_in(s, e)

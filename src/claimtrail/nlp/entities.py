@@ -73,6 +73,8 @@ class _Builder:
         self.covered = bytearray(len(doc))
         self.person_keys: set[str] = set()
         self.provisional: set[int] = set()
+        # Words the article also writes in lower case are ordinary words, not names ("Crime").
+        self.lower_words = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
 
     # ---- clusters -------------------------------------------------------------------------
     def _new(self, name: str, typ: str) -> int:
@@ -279,9 +281,15 @@ class _Builder:
         after_the = i > 0 and doc[i - 1].lower_ == "the"
         if first_ok and j - i <= 3 and not after_the:
             self.add_person(doc[i:j])
-        elif j - i == 1 and not after_the and doc[i].is_alpha and len(doc[i]) > 2:
+        elif j - i == 1 and not after_the and doc[i].is_alpha and len(doc[i]) > 2 and \
+                doc[i].lower_ not in self.lower_words and not self._headline(doc[i]):
             self._provisional(doc[i:j])
         return max(j, i + 1)
+
+    def _headline(self, t) -> bool:  # type: ignore[no-untyped-def]
+        """Whether t's sentence is written in title case (a headline), where capitals say nothing."""
+        words = [w for w in t.sent if w.is_alpha and len(w) > 3]
+        return len(words) >= 3 and sum(w.is_title for w in words) * 2 > len(words)
 
     def _provisional(self, span: Span) -> None:
         """An untagged capitalised word ("Bullard's funeral"): kept only if a he/she resolves to it."""
@@ -399,12 +407,14 @@ class _Builder:
             if ci in self.provisional:
                 out.add(ci)
                 continue
-            # Places stay places: "in Tianjin ... his" must not make Tianjin a person.
-            if c.type not in ("ORG", "OTHER") or not c.mentions:
+            # Places stay places: "in Tianjin ... his" must not make Tianjin a person; a GPE is
+            # considered only when no mention is locative and one acts as a subject or possessor.
+            if c.type not in ("ORG", "OTHER", "GPE") or not c.mentions:
                 continue
-            if names.key(c.name) in _ALIASES or names.key(c.name) in _ALIASES.values():
+            if names.key(c.name) in _ALIASES or names.key(c.name) in _ALIASES.values() or \
+                    c.name.lower() in self.lower_words:
                 continue
-            ok = True
+            ok, agent = True, c.type != "GPE"
             for m in c.mentions:
                 sp = doc.char_span(m.start, m.end, alignment_mode="expand")
                 toks = [t for t in sp if t.lower_ not in ("the", "'s", "’s")] if sp is not None else []

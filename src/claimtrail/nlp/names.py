@@ -189,7 +189,10 @@ def parse(text: str) -> PersonName:
 
 _ORG_WORDS = {"inc", "corp", "co", "ltd", "llc", "plc", "group", "party", "ministry", "bank", "university", "council",
               "committee", "agency", "company", "association", "union", "league", "club", "fund", "news", "times",
-              "post", "airlines", "city", "county", "state", "street", "river", "house", "church", "school", "college"}
+              "post", "airlines", "city", "county", "state", "street", "river", "house", "church", "school", "college",
+              "institute", "observer", "foundation", "center", "centre", "journal", "tribune", "herald", "gazette",
+              "network", "press", "media", "report", "review", "magazine", "hospital", "airport", "square",
+              "avenue", "road", "park", "island", "mountain", "lake", "valley", "bay", "hall", "tower", "bridge"}
 
 
 def looks_like_person(text: str) -> bool:
