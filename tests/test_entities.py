@@ -145,3 +145,13 @@ def test_long_text_is_linear_enough(pipeline) -> None:  # type: ignore[no-untype
         assert [m.start for m in c.mentions] == sorted(m.start for m in c.mentions)
     people = {c.name for c in ct.clusters if c.type == "PERSON"}
     assert {"Anna Berg", "Tom Novak"} <= people
+
+
+@pytest.mark.parametrize("text", [
+    "Zhang Wei was expected at a trade fair in Tianjin last week. Organisers said his name had been removed.",
+    "Budapest says the summit will go ahead. Officials in Budapest said he would attend.",
+])
+def test_places_are_not_promoted_to_people(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    ct = pipeline.nlp(text)._.ct
+    people = {c.name for c in ct.clusters if c.type == "PERSON"}
+    assert not people & {"Tianjin", "Budapest"}, people

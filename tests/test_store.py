@@ -53,7 +53,13 @@ def _span(text: str, part: str, after: int = 0) -> Span:
     return Span(start, start + len(part), part)
 
 
-def make_dossier(text: str, *, people: dict[str, tuple[str, list[str]] | tuple[str, list[str], list[str]]], says: list[tuple[str, str, str, str]] = (),
+def _role(text: str, title: str) -> Role:
+    s = _span(text, title)
+    return Role(s.start, s.end, s.text, title=title)
+
+
+def make_dossier(text: str, *, people: dict[str, tuple],  # (name, [role titles]) or (name, roles, aliases)
+                 says: list[tuple[str, str, str, str]] = (),
                  claims: list[tuple[str, str, list[str], list[str]]] = (), published: str | None = None,
                  doc_id: str | None = None, title: str | None = None) -> Dossier:
     """A dossier from plain tables: people {id: (name, [role titles], [aliases])}; says [(attr id, speaker id,
@@ -65,15 +71,15 @@ def make_dossier(text: str, *, people: dict[str, tuple[str, list[str]] | tuple[s
             spans.append(_span(text, alias, spans[0].end))
         mentions = tuple(Mention(m.start, m.end, m.text, "name") for m in spans)
         entities.append(Entity(eid, name, "PERSON", mentions,
-                               tuple(Role(*_span(text, r).__dict__.values(), title=r) for r in roles)))
+                               tuple(_role(text, r) for r in roles)))
     attributions = []
     for aid, speaker, cue, content in says:
         src = _span(text, people[speaker][0])
         c = _span(text, content)
         attributions.append(Attribution(aid, "indirect", Source(src.start, src.end, src.text, speaker),
                                         _span(text, cue), Content(c.start, c.end, c.text), "assert"))
-    cl = tuple(Claim(*_span(text, t).__dict__.values(), id=f"C{i}", status=st, about=tuple(ab), evidence=tuple(ev))
-               for i, (t, st, ab, ev) in enumerate(claims, 1))
+    cl = tuple(Claim(s.start, s.end, s.text, id=f"C{i}", status=st, about=tuple(ab), evidence=tuple(ev))
+               for i, (t, st, ab, ev) in enumerate(claims, 1) for s in [_span(text, t)])
     return Dossier(Document(doc_id or content_hash(text)[:23], text, title=title, published=published),
                    tuple(entities), tuple(attributions), cl, stages={"test": "1"})
 
@@ -297,3 +303,19 @@ def test_store_never_imports_spacy(tmp_path: Path) -> None:
             f"s = open_store({str(tmp_path / 'x.db')!r}); s.search('x'); s.who('x'); "
             "assert 'spacy' not in sys.modules, 'spacy imported'")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_unreachable_postgres_is_one_clear_line() -> None:
+    pytest.importorskip("psycopg")
+    with pytest.raises(StoreError, match="cannot connect to PostgreSQL") as err:
+        open_store("postgresql://claimtrail:secret@127.0.0.1:9/nowhere")
+    assert err.value.code == "unreachable" and "secret" not in str(err.value)
+
+
+def test_search_past_the_rank_cap_gives_newest_first(store) -> None:  # type: ignore[no-untyped-def]
+    with store as s:
+        s.put(first())
+        s.put(second())
+        s.RANK_CAP = 2  # type: ignore[attr-defined]  # "ferry" matches 2: too many to rank
+        assert [h.article.id for h in s.search("ferry")] == ["a2", "a1"]
+        assert [h.article.id for h in s.search("ferry delays")] == ["a2"]

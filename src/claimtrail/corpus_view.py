@@ -31,7 +31,8 @@ def who_lines(people: list[Person]) -> Iterator[str]:
 def claim_lines(items: list[ClaimEvent]) -> Iterator[str]:
     for c in items:
         by = "; ".join(f"{e.get('source') or '?'} ({e.get('stance')})" for e in c.evidence)
-        yield f"{_ref(c.article)}\n    {c.status:<11} {_clip(c.text, 90)}" + (f"\n                by {by}" if by else "")
+        yield (f"{_ref(c.article)}\n    {c.status:<11} {_clip(c.text, 90)}"
+               + (f"\n                by {by}" if by else ""))
 
 
 def search_lines(items: list[SearchHit]) -> Iterator[str]:

@@ -7,7 +7,10 @@ Steps, each one pass over the doc (linear in its length):
      Other entities cluster by a normalised key with a few aliases ("U.S." = "United States").
   2. roles (roles.find_roles, cached for the roles stage) give gender and title holders.
   3. nominals: "the spokeswoman", "the minister" join the person holding that title.
-  4. pronouns (pronouns.resolve): he/she/... by agreement and salience.
+  4. pronouns (pronouns.resolve): he/she/... by agreement and salience. Lone capitalised words the
+     tagger called ORG/GPE (or left untagged) compete as "latent" people with a penalty and become
+     PERSON only when a he/she resolves to them; places in a locative phrase never do, and an
+     untagged word that no pronoun claims is dropped again.
 """
 from __future__ import annotations
 
@@ -54,7 +57,7 @@ class _Info:
 
 @dataclass
 class Ment:
-    """A person mention as the pronoun resolver sees it."""
+    """A mention (of any cluster) as the pronoun resolver sees it."""
     start: int
     end: int
     tok: int  # syntactic head token
@@ -234,7 +237,8 @@ class _Builder:
         ents = sorted(doc.ents, key=lambda e: e.start)
         # Family names of everyone the tagger does call a person, so that a mis-tagged "Button" (GPE)
         # is repaired even when it comes before "Jenson Button".
-        self.person_keys = {names.parse(e.text).family for e in ents if e.label_ == "PERSON" and len(e.text.split()) > 1}
+        parsed = [names.parse(e.text) for e in ents if e.label_ == "PERSON"]
+        self.person_keys = {p.family or p.given for p in parsed} - self.lower_words - {""}
         ei = 0
         i = 0
         n = len(doc)
@@ -279,7 +283,8 @@ class _Builder:
             j += 1
         first_ok = names.key(doc[i].text) in names.given_names() or names.looks_like_person(doc[i:j].text)
         after_the = i > 0 and doc[i - 1].lower_ == "the"
-        if first_ok and j - i <= 3 and not after_the:
+        hyphen_next = j < len(doc) and doc[j].text == "-"  # "Franco-German" is not a name
+        if first_ok and j - i <= 3 and not after_the and not hyphen_next:
             self.add_person(doc[i:j])
         elif j - i == 1 and not after_the and doc[i].is_alpha and len(doc[i]) > 2 and \
                 doc[i].lower_ not in self.lower_words and not self._headline(doc[i]):
@@ -403,18 +408,21 @@ class _Builder:
         capitalised proper-noun word ("Andreev" as ORG, "Carney" as GPE), not a known place alias."""
         out = set()
         doc = self.doc
+        acting = {m.cluster for m in self.ments if m.cluster in self.provisional and
+                  doc[m.tok].dep_ in ("nsubj", "nsubjpass", "poss")}
         for ci, c in enumerate(self.ct.clusters):
             if ci in self.provisional:
-                out.add(ci)
+                if ci in acting:
+                    out.add(ci)  # only a word that acts (a subject or possessor) may be a person
                 continue
             # Places stay places: "in Tianjin ... his" must not make Tianjin a person; a GPE is
             # considered only when no mention is locative and one acts as a subject or possessor.
-            if c.type not in ("ORG", "OTHER", "GPE") or not c.mentions:
+            if c.type not in ("ORG", "GPE") or not c.mentions:
                 continue
-            if names.key(c.name) in _ALIASES or names.key(c.name) in _ALIASES.values() or \
-                    c.name.lower() in self.lower_words:
+            k = names.key(c.name)
+            if k in _ALIASES or k in _ALIASES.values() or k in self.lower_words or k in names.ORG_WORDS:
                 continue
-            ok, agent = True, c.type != "GPE"
+            ok, agent = True, False
             for m in c.mentions:
                 sp = doc.char_span(m.start, m.end, alignment_mode="expand")
                 toks = [t for t in sp if t.lower_ not in ("the", "'s", "’s")] if sp is not None else []

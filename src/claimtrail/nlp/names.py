@@ -187,21 +187,22 @@ def parse(text: str) -> PersonName:
     return PersonName(" ".join(words), tuple(words), family, given, order, lang, g, hon)
 
 
-_ORG_WORDS = {"inc", "corp", "co", "ltd", "llc", "plc", "group", "party", "ministry", "bank", "university", "council",
+ORG_WORDS = {"inc", "corp", "co", "ltd", "llc", "plc", "group", "party", "ministry", "bank", "university", "council",
               "committee", "agency", "company", "association", "union", "league", "club", "fund", "news", "times",
               "post", "airlines", "city", "county", "state", "street", "river", "house", "church", "school", "college",
               "institute", "observer", "foundation", "center", "centre", "journal", "tribune", "herald", "gazette",
               "network", "press", "media", "report", "review", "magazine", "hospital", "airport", "square",
-              "avenue", "road", "park", "island", "mountain", "lake", "valley", "bay", "hall", "tower", "bridge"}
+              "avenue", "road", "park", "island", "mountain", "lake", "valley", "bay", "hall", "tower", "bridge",
+              "senate", "congress", "parliament", "reuters", "government", "court", "police", "army"}
 
 
 def looks_like_person(text: str) -> bool:
     """A short capitalised name the tagger missed or called an organisation: a known given name
     first ("Olaf Scholz"), or a family-first name with a plausible given name ("Orbán Viktor")."""
     words = clean_words(text)
-    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
-        return False
-    if any(key(w).strip(".") in _ORG_WORDS for w in words):
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:].replace("-", "").islower() for w in words):
+        return False  # "Virginia AFL-CIO": an acronym is an organisation
+    if any(key(w).strip(".") in ORG_WORDS for w in words):
         return False
     if key(words[0]) in given_names():
         return True

@@ -158,7 +158,8 @@ class Store(ABC):
 
     @abstractmethod
     def search(self, text: str, limit: int = 20) -> list[SearchHit]:
-        """Full-text search over titles and texts, best first."""
+        """Full-text search over titles and texts, best first (a query matching very many articles
+        gives the newest stored first: ranking them all would be slow)."""
 
     @abstractmethod
     def dossiers(self) -> Iterator[Dossier]:

@@ -28,6 +28,7 @@ def _psycopg() -> Any:
 class PostgresStore(SqlStore):
     DIALECT = "postgres"
     PARAM = "%s"
+    RANK_CAP = 5000  # matches past which search gives the newest hits rather than the best-ranked
 
     def __init__(self, url: str) -> None:
         super().__init__(url)
@@ -35,8 +36,8 @@ class PostgresStore(SqlStore):
         try:
             self.conn = self._pg.connect(url, autocommit=True, connect_timeout=10)
         except self._pg.Error as exc:
-            raise StoreError("unreachable", f"{self._safe_url()}: cannot connect to PostgreSQL "
-                                            f"({str(exc).strip().splitlines()[0] if str(exc).strip() else exc})") from None
+            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            raise StoreError("unreachable", f"{self._safe_url()}: cannot connect to PostgreSQL ({first})") from None
         try:
             self.migrate()
         except BaseException:
@@ -93,13 +94,19 @@ class PostgresStore(SqlStore):
         if not words:
             return []
         # All the words, as SQLite's search takes them (no query syntax from the user's text). Rank
-        # and cut first; the (costly) headline is made for the rows shown only.
+        # and cut first; the (costly) headline is made for the rows shown only. As in SQLite, past
+        # RANK_CAP matches the newest stored come first instead of ranking them all.
+        query = " ".join(words)
+        many = self._cursor_exec("SELECT COUNT(*) FROM (SELECT 1 FROM articles WHERE tsv @@ "
+                                 "plainto_tsquery('english', %s) LIMIT %s) m", (query, self.RANK_CAP)
+                                 ).fetchone()[0] >= self.RANK_CAP
+        order = "a.id DESC" if many else "r DESC, a.id"
         rows = self._cursor_exec(
             "SELECT doc_id, content_hash, title, published, "
             "ts_headline('english', text, q, 'StartSel=[, StopSel=], MaxWords=24, MinWords=8') FROM ("
             "SELECT a.id, a.doc_id, a.content_hash, a.title, a.published, a.text, q, ts_rank(a.tsv, q) AS r "
             "FROM articles a, plainto_tsquery('english', %s) q WHERE a.tsv @@ q "
-            "ORDER BY r DESC, a.id LIMIT %s) hits ORDER BY r DESC, id", (" ".join(words), limit)).fetchall()
+            f"ORDER BY {order} LIMIT %s) hits ORDER BY {order.replace('a.', '')}", (query, limit)).fetchall()
         return [SearchHit(ArticleRef(*r[:4]), r[4]) for r in rows]
 
     def close(self) -> None:

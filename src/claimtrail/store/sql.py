@@ -229,7 +229,7 @@ class SqlStore(Store):
             rows = self._exec("SELECT id, dossier FROM articles WHERE id > ? ORDER BY id LIMIT 500", (last,)).fetchall()
             if not rows:
                 return
-            for rid, data in rows:
+            for _, data in rows:
                 yield dossier_from_dict(json.loads(data))
             last = rows[-1][0]
 

@@ -22,6 +22,7 @@ from .sql import SqlStore
 class SqliteStore(SqlStore):
     DIALECT = "sqlite"
     PARAM = "?"
+    RANK_CAP = 5000  # matches past which search gives the newest hits rather than the best-ranked
 
     def __init__(self, path: str | Path, *, read_only: bool = False, timeout: float = 10.0) -> None:
         super().__init__(str(path))
@@ -95,7 +96,8 @@ class SqliteStore(SqlStore):
         return self._cursor_exec("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None
 
     def _index_text(self, article: int, title: str | None, text: str) -> None:
-        self._cursor_exec("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)", (article, title or "", text))
+        self._cursor_exec("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
+                          (article, title or "", text))
 
     def search(self, text: str, limit: int = 20) -> list[SearchHit]:
         words = re.findall(r"\w+", text)
@@ -103,10 +105,15 @@ class SqliteStore(SqlStore):
             return []
         # Every word as a quoted string: FTS5 syntax in the user's text ("AND", "-", ":") is not run.
         match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+        # Ranking scores every match: fine for "resignation", slow for a word in most articles. Past
+        # RANK_CAP matches the hits come newest-stored first instead, which FTS5 reads lazily.
+        many = self._cursor_exec("SELECT COUNT(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts "
+                                 "MATCH ? LIMIT ?)", (match, self.RANK_CAP)).fetchone()[0] >= self.RANK_CAP
         rows = self._cursor_exec(
             "SELECT a.doc_id, a.content_hash, a.title, a.published, "
             "snippet(articles_fts, 1, '[', ']', '…', 16) FROM articles_fts "
-            "JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+            "JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? "
+            f"ORDER BY {'articles_fts.rowid DESC' if many else 'rank'} LIMIT ?",
             (match, limit)).fetchall()
         return [SearchHit(ArticleRef(*r[:4]), r[4]) for r in rows]
 
