@@ -46,6 +46,12 @@ def synthetic(i: int) -> dict[str, str]:
     return {"id": f"gen-{i:06d}", "text": text, "published": f"2026-{1 + i % 12:02d}-{1 + i % 28:02d}"}
 
 
+def _feed(folder: Path, size: int) -> Path:
+    feed = folder / f"feed-{size}.jsonl"
+    feed.write_text("".join(json.dumps(synthetic(i)) + "\n" for i in range(size)), encoding="utf-8")
+    return feed
+
+
 def fresh_db(url: str | None, folder: Path, tag: str) -> str:
     if url and url.startswith("postgres"):
         import psycopg
@@ -75,18 +81,24 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--db", help="a postgresql:// URL (emptied first); default SQLite in a temporary folder")
     ap.add_argument("--generate", help="comma-separated sizes for the cost curve, e.g. 100,1000,10000")
+    ap.add_argument("--with-analyze", action="store_true", help="with --generate: time analyze at each size too")
     args = ap.parse_args()
     pipeline = Pipeline()
-    tmp = Path(tempfile.mkdtemp())
+    keep = tempfile.TemporaryDirectory()  # removed at exit, with the stores made in it
+    tmp = Path(keep.name)
     result: dict[str, object] = {"store": "postgresql" if args.db else "sqlite"}
     if args.generate:
-        curve = {}
-        for size in (int(s) for s in args.generate.split(",")):
-            feed = tmp / f"feed-{size}.jsonl"
-            feed.write_text("".join(json.dumps(synthetic(i)) + "\n" for i in range(size)), encoding="utf-8")
-            n, s = time_ingest(pipeline, [feed], fresh_db(args.db, tmp, f"curve-{size}"))
-            curve[size] = round(n / s, 1)
-        result["ingest_articles_per_s_by_size"] = curve
+        time_analyze(pipeline, [_feed(tmp, 50)])  # warm up spaCy first: the first batches are slower
+        curve = []
+        for k, size in enumerate(int(s) for s in args.generate.split(",")):
+            feed = _feed(tmp, size)
+            n, s = time_ingest(pipeline, [feed], fresh_db(args.db, tmp, f"curve-{k}"))
+            row = {"articles": size, "ingest_per_s": round(n / s, 1)}
+            if args.with_analyze:
+                n, s = time_analyze(pipeline, [feed])
+                row["analyze_per_s"] = round(n / s, 1)
+            curve.append(row)
+        result["cost_curve"] = curve
     else:
         paths = args.paths or [DEFAULT]
         runs: dict[str, list[float]] = {"analyze": [], "ingest": []}

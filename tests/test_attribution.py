@@ -46,6 +46,8 @@ CASES = [
      ("direct", "she", "said", "“The budget is fine,” | “but the schools need more.”", "assert")),
     ("“The talks are over,” the minister said. “We are going home.”",
      ("direct", "the minister", "said", "“The talks are over,” | “We are going home.”", "assert")),
+    ("“We are not done,” the coach said at a news conference on Sunday. “Next year we come back.”",
+     ("direct", "the coach", "said", "“We are not done,” | “Next year we come back.”", "assert")),
     ("Spokeswoman Elena Ruiz said: “The plant will stay open.”",
      ("direct", "Spokeswoman Elena Ruiz", "said", "“The plant will stay open.”", "assert")),
     ("“We have nothing to hide,” the spokesman said. The inquiry continues.",
@@ -196,6 +198,15 @@ def test_unbalanced_quotes_flagged_and_rest_read(nlp) -> None:  # type: ignore[n
 ])
 def test_odd_input_never_crashes(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     hits(nlp, text)  # asserts that no stage-error flag was raised
+
+
+def test_cue_inside_an_unclosed_quote_still_counts(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ('"We were given the final figures on Monday night, council member Dana Whitfield said. '
+            "She added that the report ran to 400 pages.")
+    _, ct = hits(nlp, text)
+    got = [describe(text, h)[1:4] for h in ct.attributions]
+    assert ("council member Dana Whitfield", "said", '"We were given the final figures on Monday night') in got
+    assert ("She", "added", "that the report ran to 400 pages") in got
 
 
 def test_quote_finder_forms() -> None:

@@ -179,6 +179,11 @@ class _Finder:
         self.text = doc.text  # Doc.text is rebuilt on every access: read it once
         self.quotes, self.bad = find_quotes(self.text)
         self.qstarts = [q[0] for q in self.quotes]
+        # a quote closed only because its paragraph ended may hide its own cue ('"We won, he said.'):
+        # cue words inside such a quote still count
+        bad = set(self.bad)
+        self._closed = [q for q in self.quotes if q[0] not in bad]
+        self._closed_starts = [q[0] for q in self._closed]
         self.claimed: set[int] = set()  # quote indices given to a cue
         self.hits: list[AttributionHit] = []
         self.hit_quotes: list[list[int]] = []
@@ -186,9 +191,14 @@ class _Finder:
         self._sent_starts: list[int] = []
         self.hit_verbs: list[Token | None] = []  # the token each hit's cue hangs on
         self.single, self.multi = lexicon()
-        self.errors: list[tuple[int | None, str]] = []  # rule failures, reported as flags
+        self.errors: list[tuple[int | None, str]] = []
+        self._tx: list[tuple[int, int, int]] | None = None  # (start, end, index) of the timexes, sorted  # rule failures, reported as flags
 
     # -- quotes near a cue
+    def _inside(self, pos: int) -> int | None:
+        """Index (among properly closed quotes) of the quote containing char ``pos``, else None."""
+        return _in_quote(self._closed_starts, self._closed, pos)
+
     def _quote_ending_before(self, pos: int) -> int | None:
         k = bisect.bisect_right(self.qstarts, pos) - 1
         while k >= 0:
@@ -241,7 +251,7 @@ class _Finder:
             elif lem == "accord" and i + 1 < n and doc[i + 1].lower_ == "to":
                 out.append((t, doc[i + 1], Cue("assert", "according")))
             i += 1
-        return [c for c in out if _in_quote(self.qstarts, self.quotes, c[0].idx) is None]
+        return [c for c in out if self._inside(c[0].idx) is None]
 
     def run(self) -> None:
         for first, last, cue in self._cue_tokens():
@@ -356,7 +366,7 @@ class _Finder:
                 head = text[start:colon]
                 words = head.split()
                 if 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not head.isupper() \
-                        and _in_quote(self.qstarts, self.quotes, colon) is None \
+                        and self._inside(colon) is None \
                         and not any(h.cue[0] == colon for h in self.hits):
                     s, e = _trim(self.text, colon + 1, end)
                     src_tok = self._token_at(start)
@@ -414,7 +424,7 @@ class _Finder:
     def _add(self, kind: str, cue: tuple[int, int], content: list[tuple[int, int]], src: Token | None,
              src_span: tuple[int, int] | None, stance: str, verb: Token, quotes: list[int]) -> None:
         if kind != "direct":
-            content = [self._clip(a, b) for a, b in content]
+            content = [self._clip(*self._one_paragraph(a, b, cue)) for a, b in content]
             if content:
                 content[-1] = self._drop_which(*content[-1])
             quotes = [k for k in quotes if any(a <= self.quotes[k][0] < b for a, b in content)]
@@ -434,8 +444,21 @@ class _Finder:
     def _drop_which(self, s: int, e: int) -> tuple[int, int]:
         """End reported content before ", which …": the writer's aside on what was said."""
         k = self.text.find(", which ", s, e)
-        if k > s + 20 and _in_quote(self.qstarts, self.quotes, k) is None:
+        if k > s + 20 and self._inside(k) is None:
             return _trim(self.text, s, k)
+        return s, e
+
+    def _one_paragraph(self, s: int, e: int, cue: tuple[int, int]) -> tuple[int, int]:
+        """Reported speech does not cross a line break (a headline the parser ran into the first
+        sentence), unless the break is inside a quotation: keep the side next to the cue."""
+        if e <= cue[0]:
+            nl = self.text.rfind("\n", s, e)
+            if nl >= 0 and self._inside(nl) is None:
+                return _trim(self.text, nl + 1, e)
+        elif s >= cue[1]:
+            nl = self.text.find("\n", s, e)
+            if nl >= 0 and self._inside(nl) is None:
+                return _trim(self.text, s, nl)
         return s, e
 
     def _clip(self, s: int, e: int) -> tuple[int, int]:
@@ -453,15 +476,18 @@ class _Finder:
         return s, e
 
     def _time(self, verb: Token) -> int | None:
-        tx = analysis(self.doc).timexes
-        if not tx:
+        """Index of a timex inside a time modifier of the cue ("announced on Tuesday")."""
+        if self._tx is None:
+            tx = analysis(self.doc).timexes
+            self._tx = sorted((t.start, t.end, k) for k, t in enumerate(tx))
+        if not self._tx:
             return None
         for c in verb.children:
             if c.dep_ in ("npadvmod", "prep", "advmod", "tmod"):
                 s, e = _span_of(c)
-                for k, t in enumerate(tx):
-                    if s <= t.start and t.end <= e:
-                        return k
+                j = bisect.bisect_left(self._tx, (s, -1, -1))
+                if j < len(self._tx) and self._tx[j][1] <= e:
+                    return self._tx[j][2]
         return None
 
     def _according(self, first: Token, last: Token) -> None:
@@ -550,11 +576,11 @@ class _Finder:
     def _clause_not_quote(self, comp: Token) -> bool:
         """A complement clause that is not just a quotation: it starts outside quotation marks, or
         runs well past the quote it starts in ('said “it gets me mad” every time …': mixed)."""
-        k = _in_quote(self.qstarts, self.quotes, comp.left_edge.idx)
+        k = self._inside(comp.left_edge.idx)
         if k is None:
             return True
         end = comp.right_edge.idx + len(comp.right_edge)
-        return end - self.quotes[k][1] > 12 and _in_quote(self.qstarts, self.quotes, end - 1) is None
+        return end - self._closed[k][1] > 12 and self._inside(end - 1) is None
 
     def _quotes_in(self, s: int, e: int) -> list[int]:
         k = bisect.bisect_left(self.qstarts, s)
@@ -584,7 +610,13 @@ class _Finder:
                 stop = min(verb.idx, src.left_edge.idx if src is not None and src.i > comp.i else verb.idx)
                 s, e = self._snap(*_trim(self.text, min(comp.left_edge.idx, self._sent(verb).start_char), stop))
             else:
-                s, e = self._snap(*_trim(self.text, comp.left_edge.idx, self._clause_end(comp)))
+                # "said about half of the rise reflected …": a subject the parser hung on the cue
+                stray = next((c for c in kids if c.dep_ in ("dobj", "attr", "npadvmod") and verb.i < c.i < comp.i
+                              and c.right_edge.i + 1 == comp.left_edge.i and c.pos_ != "PRON"
+                              and verb.lemma_ not in RECIPIENT_VERBS
+                              and comp.left_edge.lower_ not in ("that", "whether", "if")), None)
+                start = stray.left_edge.idx if stray is not None else comp.left_edge.idx
+                s, e = self._snap(*_trim(self.text, start, self._clause_end(comp)))
             qs = self._quotes_in(s, e)
             self._add("mixed" if qs else "indirect", cue_span, [(s, e)], src, src_span, stance, verb, qs)
             return
@@ -612,8 +644,9 @@ class _Finder:
         if cue.cls == "attitude" and not any(c.dep_ in ("xcomp", "dobj", "prep") for c in kids):
             return
         # the clause this cue interrupts or follows: "The vote, officials said, is off." / "…, she said."
-        if (verb.dep_ == "parataxis" or verb.dep_ in ("ccomp", "advcl") and verb.head.i < verb.i) and not list(
-                c for c in kids if c.dep_ in ("dobj", "xcomp")):
+        if (verb.dep_ == "parataxis" or verb.dep_ in ("ccomp", "advcl") and verb.head.i < verb.i
+                and not any(c.dep_ == "mark" for c in kids)) and not any(c.dep_ in ("dobj", "xcomp") for c in kids):
+            # (not "… after two members asked for more time": a subordinate clause is no parenthesis)
             head = verb.head
             hs, he = _span_of(head)
             vs, ve = _span_of(verb)
@@ -645,6 +678,8 @@ class _Finder:
             if dep != "xcomp" and cue.cls == "belief" and not (dep == "dobj" and any(
                     c.dep_ in ("oprd", "prep") and c.lower_ in ("as", "like") or c.dep_ == "oprd" for c in kids)):
                 continue  # "knows the town" is no reported belief; "sees the town as lost" is
+            if dep == "xcomp" and any(t.lemma_ in ("name", "identify") for t in obj.subtree):
+                return  # "asked not to be named": a condition of anonymity, not a statement
             if dep in ("dobj", "dative") and (cue.cls == "refusal" or verb.lemma_ in RECIPIENT_VERBS):
                 continue  # "told reporters", "asked him": the object is who was spoken to
             start = obj.left_edge.idx
@@ -696,13 +731,14 @@ class _Finder:
         return end
 
     def _snap(self, s: int, e: int) -> tuple[int, int]:
-        """Widen a content span so that a quote it cuts through is taken whole (mixed quotes)."""
-        k = bisect.bisect_right(self.qstarts, s) - 1
-        if k >= 0 and self.quotes[k][0] < s < self.quotes[k][1]:
-            s = self.quotes[k][0]
-        k = bisect.bisect_left(self.qstarts, e) - 1
-        if k >= 0 and self.quotes[k][0] < e < self.quotes[k][1]:
-            e = self.quotes[k][1]
+        """Widen a content span so that a (properly closed) quote it cuts through is taken whole."""
+        qs, starts = self._closed, self._closed_starts
+        k = bisect.bisect_right(starts, s) - 1
+        if k >= 0 and qs[k][0] < s < qs[k][1]:
+            s = qs[k][0]
+        k = bisect.bisect_left(starts, e) - 1
+        if k >= 0 and qs[k][0] < e < qs[k][1]:
+            e = qs[k][1]
         return s, e
 
     def _adjacent_quote(self, verb: Token, src: Token | None) -> list[int]:
@@ -715,7 +751,7 @@ class _Finder:
         # particles and "in a statement" style modifiers after the verb belong to the cue's clause
         for c in verb.children:
             if c.i > verb.i and c.dep_ in ("prt", "advmod", "prep", "npadvmod", "dative", "dobj", "advcl") and \
-                    _in_quote(self.qstarts, self.quotes, c.idx) is None and c.idx - right < 60:
+                    self._inside(c.idx) is None and c.idx - right < 60:
                 q = self._quote_starting_after(c.right_edge.idx + len(c.right_edge), False)
                 if q is None:
                     right = max(right, c.right_edge.idx + len(c.right_edge))
@@ -732,6 +768,12 @@ class _Finder:
                 k = bisect.bisect_left(self.qstarts, nxt)
                 if k < len(self.quotes) and self.quotes[k][0] == nxt and self.text[right:nxt].strip() == ".":
                     after = k
+                elif k < len(self.quotes) and self.quotes[k][0] - right < 90:
+                    # '“…,” he said on a radio show on Sunday. “…”': the rest of the cue's sentence first
+                    gap = self.text[right:self.quotes[k][0]].rstrip(" \xa0\t")
+                    if gap.endswith(".") and "\n" not in gap and gap.count(".") <= 2 and \
+                            not any(ch in MARKS for ch in gap):
+                        after = k
             if after is not None and after not in self.claimed and after != before:
                 out.append(after)
             return out

@@ -15,6 +15,7 @@ Steps, each one pass over the doc (linear in its length):
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -259,7 +260,7 @@ class _Builder:
                     self.add_other(e, _TYPE[label])  # "WALLACE: Let's start" is a transcript line, not a name
                 continue
             t = doc[i]
-            if not self.covered[i] and t.pos_ == "PROPN" and t.is_title:
+            if not self.covered[i] and t.pos_ == "PROPN" and _capitalised(t):
                 if self._lone_known(i):
                     self.add_person(doc[i:i + 1])
                 else:
@@ -279,7 +280,8 @@ class _Builder:
         ("Maggie Anderson"): a person. Returns the next token index to look at."""
         doc = self.doc
         j = i
-        while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title and not doc[j].ent_type_ and not self.covered[j]:
+        while j < len(doc) and doc[j].pos_ == "PROPN" and _capitalised(doc[j]) and not doc[j].ent_type_ \
+                and not self.covered[j]:
             j += 1
         first_ok = names.key(doc[i].text) in names.given_names() or names.looks_like_person(doc[i:j].text)
         after_the = i > 0 and doc[i - 1].lower_ == "the"
@@ -312,7 +314,7 @@ class _Builder:
         if not self.alias.get(names.key(doc[i].text)):
             return False
         for j in (i - 1, i + 1):
-            if 0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title and not doc[j].is_sent_start:
+            if 0 <= j < len(doc) and doc[j].pos_ == "PROPN" and _capitalised(doc[j]) and not doc[j].is_sent_start:
                 return False
         return not (i > 0 and doc[i - 1].lower_ == "the")
 
@@ -426,7 +428,7 @@ class _Builder:
             for m in c.mentions:
                 sp = doc.char_span(m.start, m.end, alignment_mode="expand")
                 toks = [t for t in sp if t.lower_ not in ("the", "'s", "’s")] if sp is not None else []
-                if len(toks) != 1 or toks[0].pos_ != "PROPN" or not toks[0].is_title or _locative(toks[0]):
+                if len(toks) != 1 or toks[0].pos_ != "PROPN" or not _capitalised(toks[0]) or _locative(toks[0]):
                     ok = False
                     break
                 agent = agent or toks[0].dep_ in ("nsubj", "nsubjpass", "poss")
@@ -438,6 +440,14 @@ class _Builder:
         for c in self.ct.clusters:
             c.mentions.sort(key=lambda m: (m.start, m.end))
         self.ments.sort(key=lambda m: m.tok)
+
+
+_SURNAME_CAMEL = re.compile(r"^(Mc|Mac|De|Di|Da|La|Le|Van|Von|Fitz|O'|O’|D')[A-Z][a-z]+$")
+
+
+def _capitalised(t) -> bool:  # type: ignore[no-untyped-def]
+    """'Blinken', 'MacKenzie', "O'Neal" — but not 'NATO', 'PolitiFact' or 'ministry'."""
+    return t.is_title or _SURNAME_CAMEL.match(t.text) is not None
 
 
 def _locative(t) -> bool:  # type: ignore[no-untyped-def]
