@@ -66,6 +66,7 @@ def find(text: str, anchor: date | None, ctx: Ctx | None = None) -> list[TimexHi
 
 
 def find_in_doc(doc: Doc, anchor: date | None) -> list[TimexHit]:
+    text = doc.text  # a Doc joins its tokens on every .text: read it once
     starts = [t.idx for t in doc]
     parsed = doc.has_annotation("DEP")
 
@@ -74,7 +75,7 @@ def find_in_doc(doc: Doc, anchor: date | None) -> list[TimexHit]:
         return doc[i] if 0 <= i < len(doc) else None
 
     def direction(pos: int) -> int:
-        before = doc.text[max(0, pos - 12):pos].split()
+        before = text[max(0, pos - 12):pos].split()
         if before and before[-1].lower() in _AHEAD_WORDS:
             return 1  # "effective Feb. 1", "until January"
         tok = token_at(pos)
@@ -90,7 +91,7 @@ def find_in_doc(doc: Doc, anchor: date | None) -> list[TimexHit]:
         tok = token_at(pos)
         return tok.dep_ if parsed and tok is not None else ""
 
-    return find(doc.text, anchor, Ctx(doc.text, anchor, direction, accept_year, dep))
+    return find(text, anchor, Ctx(text, anchor, direction, accept_year, dep))
 
 
 _NOT_YEAR = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "PRODUCT", "ORG", "FAC", "LAW", "TIME", "ORDINAL"}
@@ -102,11 +103,12 @@ _AHEAD_VERBS = {"plan", "expect", "schedule", "intend", "aim", "hope", "set", "d
                 "want", "promise", "vow", "pledge", "go", "be", "agree", "threaten", "seek"}
 
 
-def verb_direction(tok: Token) -> int:
+def verb_direction(tok: Token, depth: int = 0) -> int:
     """+1 when the verb governing ``tok`` looks ahead ("will meet", "is to meet", "plans to meet",
     "a vote scheduled for"), -1 when it is past, 0 when the parse does not say."""
+    # spaCy makes a new Token object on every access, so identity is compared by index, never `is`
     for _ in range(6):
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
             break
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX"):
@@ -114,13 +116,13 @@ def verb_direction(tok: Token) -> int:
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     if aux & _FUTURE_AUX:
         return 1
-    if "to" in aux and tok.head is not tok:
+    if "to" in aux and tok.head.i != tok.i:
         head = tok.head
         if any(c.lower_ == "had" for h in (head, head.head) for c in h.children):
             return -1  # "had been due to expire Friday"
         if head.lemma_ in _AHEAD_VERBS or head.lower_ == "going":
             return 1
-        return verb_direction(head) if head.pos_ in ("VERB", "AUX") else 0
+        return verb_direction(head, depth + 1) if head.pos_ in ("VERB", "AUX") and depth < 4 else 0
     if tok.tag_ == "VBN" and tok.lemma_ in ("schedule", "slate", "plan", "expect", "due"):
         return 1
     if tok.tag_ == "VBD" or aux & {"had", "has", "have", "'ve", "did", "was", "were"}:
