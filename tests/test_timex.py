@@ -173,3 +173,12 @@ def test_two_digit_year_without_anchor() -> None:
 def test_long_text_is_linear(tag) -> None:
     text = "The vote took place on Friday and prices rose 3% in 2019. " * 400
     assert len(tag(text, WED)) == 800
+
+
+@pytest.mark.parametrize("text", ["Mayor and governor to campaign together on Friday",
+                                  "Senators to vote Friday on the budget"])
+def test_headline_infinitive_root_looks_ahead_without_looping(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    # the root verb carries "to" and is its own head: this once recursed until RecursionError
+    d = pipeline.analyze(text, published="2026-03-11")  # a Wednesday
+    assert not d.flags
+    assert [(t.text, t.value) for t in d.timexes] == [("Friday", "2026-03-13")]

@@ -116,7 +116,9 @@ def verb_direction(tok: Token, depth: int = 0) -> int:
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     if aux & _FUTURE_AUX:
         return 1
-    if "to" in aux and tok.head.i != tok.i:
+    if "to" in aux and tok.head.i == tok.i:
+        return 1  # headline infinitive: "Senators to vote Friday" is news for "will vote"
+    if "to" in aux:
         head = tok.head
         if any(c.lower_ == "had" for h in (head, head.head) for c in h.children):
             return -1  # "had been due to expire Friday"
