@@ -13,3 +13,4 @@ class Options:
     batch_size: int = 16
     check_language: bool = True  # refuse clearly non-English text ("not-english")
     min_chars_for_language: int = 200  # shorter texts are too short to judge reliably
+    paragraph_breaks: bool = True  # a blank line ends a sentence (see nlp/paragraphs.py)

@@ -12,7 +12,7 @@ from spacy.language import Language
 from ..config import Options
 from ..ingest.dates import infer_published
 from ..model import Article, Dossier, Failure
-from . import records
+from . import paragraphs, records
 from .state import Analysis
 
 # Stage modules in run order. Each defines NAME, VERSION, COMPONENT (a registered spaCy component
@@ -38,9 +38,13 @@ class Pipeline:
         self.options = options or Options()
         self.stages = load_stages()
         self.nlp: Language = spacy.load(self.options.model)
+        if self.options.paragraph_breaks:
+            self.nlp.add_pipe(paragraphs.COMPONENT, before=paragraphs.BEFORE)
         for m in self.stages:
             self.nlp.add_pipe(m.COMPONENT)
         self.versions = {"model": f"{self.nlp.meta['name']}-{self.nlp.meta['version']}"}
+        if self.options.paragraph_breaks:
+            self.versions[paragraphs.NAME] = paragraphs.VERSION
         self.versions.update({m.NAME: m.VERSION for m in self.stages})
 
     def analyze(self, text: str, published: str | None = None) -> Dossier:
