@@ -67,7 +67,7 @@ def find(text: str, anchor: date | None, ctx: Ctx | None = None) -> list[TimexHi
 
 def find_in_doc(doc: Doc, anchor: date | None) -> list[TimexHit]:
     text = doc.text  # a Doc joins its tokens on every .text: read it once
-    starts = [t.idx for t in doc]
+    starts = doc.to_array("IDX").tolist()  # far cheaper than making a Token per word
     parsed = doc.has_annotation("DEP")
 
     def token_at(pos: int) -> Token | None:
