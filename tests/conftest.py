@@ -2,7 +2,8 @@
 
 Tests that need them skip with a clear reason where ../shared is absent (a user's own clone); under
 CI (the CI environment variable is set by `.ci/run`'s runner) such a skip is turned into a failure,
-so a missing data folder can never pass silently.
+so a missing data folder can never pass silently. The same holds for the PostgreSQL store tests
+(`.ci/run` starts a server and sets CLAIMTRAIL_TEST_PG).
 """
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ def pytest_runtest_makereport(item, call):  # type: ignore[no-untyped-def]
     report = outcome.get_result()
     if report.skipped and os.environ.get("CI") and isinstance(report.longrepr, tuple):
         reason = str(report.longrepr[2])
-        if "shared" in reason:
+        if "shared" in reason or "needs PostgreSQL" in reason:
             report.outcome = "failed"
             report.longrepr = f"under CI the evaluation data must be present: {reason}"
 
