@@ -109,6 +109,32 @@ CASES = [
     ("Flights resume at noon.", None, [("noon", "TIME", "XXXX-XX-XXT12:00")]),
     # possessives: the 's stays out of the span
     ("Friday's vote was close.", WED, [("Friday", "DATE", "2019-05-10")]),
+    # weekdays that look ahead without "will": "as soon as", a plan, a reported future
+    ("The envoy could arrive as soon as Friday.", WED, [("Friday", "DATE", "2019-05-17")]),
+    ("The team could leave as early as Friday.", WED, [("Friday", "DATE", "2019-05-17")]),
+    ("Unions planned a march on Friday.", WED, [("Friday", "DATE", "2019-05-17")]),
+    ("The minister said she would resign on Friday.", WED, [("Friday", "DATE", "2019-05-17")]),
+    ("Without the deal they would have struck on Friday.", WED, [("Friday", "DATE", "2019-05-10")]),
+    # "last" + month: a year back unless the month lies well back in this one
+    ("The bridge fell down last February.", "2019-03-20", [("last February", "DATE", "2018-02")]),
+    ("The bridge fell down last December.", "2019-10-20", [("last December", "DATE", "2018-12")]),
+    ("The bridge fell down last April.", "2019-10-20", [("last April", "DATE", "2019-04")]),
+    ("He was shot last Oct. 23 at his home.", "2019-04-19", [("last Oct. 23", "DATE", "2018-10-23")]),
+    ("The deal closed in late-November.", "2020-01-10", [("late-November", "DATE", "2019-11")]),
+    # financial periods
+    ("Profit doubled in the 2011 quarter.", "2012-10-20", [("the 2011 quarter", "DATE", "2011-Q3")]),
+    ("Profit rose from last year's quarter.", "2012-10-20", [("last year's quarter", "DATE", "2011-Q3")]),
+    ("Sales slowed in the last half of 2011.", WED, [("the last half of 2011", "DATE", "2011-H2")]),
+    ("Losses will shrink in future quarters.", WED, [("future quarters", "DATE", "FUTURE_REF")]),
+    ("Prices may rise over the next couple of years.", WED, [("the next couple of years", "DURATION", "P2Y")]),
+    ("The climb took a minute and a half.", WED, [("a minute and a half", "DURATION", "PT1M30S")]),
+    # a clock time with its zone in brackets still takes the weekday after them
+    ("The blast came at 10:35 a.m. (0735 GMT) Tuesday.", WED, [("10:35 a.m.", "TIME", "2019-05-14T10:35")]),
+    # holidays: the nearest one, unless the words point one way; without an anchor, what the rule fixes
+    ("The boat sank on Thanksgiving Day.", "2020-01-08", [("Thanksgiving Day", "DATE", "2019-11-28")]),
+    ("Campaigning goes on until Election Day.", "2018-10-20", [("Election Day", "DATE", "2018-11-06")]),
+    ("The family met last Christmas.", "2019-12-28", [("last Christmas", "DATE", "2019-12-25")]),
+    ("The shops shut on Christmas Day.", None, [("Christmas Day", "DATE", "XXXX-12-25")]),
 ]
 
 

@@ -20,7 +20,7 @@ from .state import TimexHit, analysis, guarded
 from .timex_rules import RULES, Ctx
 
 NAME = "timex"
-VERSION = "timex-rules/1"
+VERSION = "timex-rules/2"
 COMPONENT = "claimtrail_timex"
 REQUIRES: tuple[str, ...] = ("published",)
 PROVIDES: tuple[str, ...] = ("timexes", "published")
@@ -75,10 +75,12 @@ def find_in_doc(doc: Doc, anchor: date | None) -> list[TimexHit]:
         return doc[i] if 0 <= i < len(doc) else None
 
     def direction(pos: int) -> int:
-        before = text[max(0, pos - 12):pos].split()
-        if before and before[-1].lower() in _AHEAD_WORDS:
-            return 1  # "effective Feb. 1", "until January"
+        before = text[max(0, pos - 16):pos].lower().split()
         tok = token_at(pos)
+        if before and before[-1] in _AHEAD_WORDS:
+            return 1  # "effective Feb. 1", "until January"
+        if before[-3:] in (["as", "soon", "as"], ["as", "early", "as"]):
+            return 1  # "as soon as Tuesday": the earliest of times still to come
         if tok is not None and tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "POS":
             return 0  # "Tuesday's declaration": the verb of the sentence says nothing of when that was
         return verb_direction(tok) if parsed and tok is not None else 0
@@ -127,6 +129,10 @@ def verb_direction(tok: Token, depth: int = 0) -> int:
         return verb_direction(head, depth + 1) if head.pos_ in ("VERB", "AUX") and depth < 4 else 0
     if tok.tag_ == "VBN" and tok.lemma_ in ("schedule", "slate", "plan", "expect", "due"):
         return 1
+    if tok.tag_ == "VBD" and tok.lemma_ in ("schedule", "plan") and all(c.dep_ != "xcomp" for c in tok.children):
+        return 1  # "protesters planned a march on Saturday": the march is ahead ("planned to pay on Friday": unsure)
+    if "would" in aux and not any(c.lower_ == "have" for c in tok.children):
+        return 1  # reported future: "said he would travel Thursday" (but "would have voted Friday")
     if tok.tag_ == "VBD" or aux & {"had", "has", "have", "'ve", "did", "was", "were"}:
         return -1
     if tok.tag_ == "VBN" and not aux:

@@ -57,7 +57,7 @@ def _per_unit(m: re.Match[str], ctx: Ctx) -> Result:
 @rule("duration", rf"(?:(?P<lead>{_LEAD}) )?(?:(?P<det>the|its|a|each of the) (?:(?P<adj>{_ADJ}) )?)?"
                   rf"(?P<num>{NUM_RE}|{VAGUE_RE})[ -](?:(?:more|additional|extra|straight|consecutive|full|long|"
                   r"trading|business|calendar|working|school|fiscal|successive|-) ?)?"
-                  rf"(?P<unit>{UNIT_RE}s?)(?P<old>-old)?(?P<rel> (?:ago|earlier|before|later|after|from now|hence|"
+                  rf"(?P<unit>{UNIT_RE}s?)(?P<half> and a half)?(?P<old>-old)?(?P<rel> (?:ago|earlier|before|later|after|from now|hence|"
                   r"back|or so ago))?")
 def _duration(m: re.Match[str], ctx: Ctx) -> Result:
     code = unit_code(m["unit"])
@@ -71,8 +71,10 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Result:
     if m["det"] and m["det"].lower() == "a" and num_s in ("a", "an"):
         return None
     n = parse_number(num_s) if not re.fullmatch(VAGUE_RE, num_s) else None
-    if n is not None and n > 10000:
-        return None
+    if n is not None and (n > 10000 or m["det"] and code != "Y" and re.fullmatch(r"1[5-9]\d\d|20\d\d", num_s)):
+        return None  # "the 1988 quarter" names a year's quarter, not 1988 of them
+    if n is not None and m["half"]:
+        n += 0.5  # "a minute and a half"
     rel = (m["rel"] or "").strip().lower()
     if num_s == "one" and code == "D" and not (m["det"] or m["lead"] or rel) and ctx.direction(m.start()) > 0:
         return "DATE", "FUTURE_REF"  # "Islam will one day be …": some day, not a day long
@@ -94,7 +96,7 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Result:
     return "DURATION", duration_value(n, code)
 
 
-@rule("bare_units", rf"(?:(?P<adj>recent|coming|past|the coming|the past|the next|the last|the first|the early|"
+@rule("bare_units", r"(?:(?P<adj>recent|coming|past|future|the coming|the past|the next|the last|the first|the early|"
                     r"the final|the following|the recent|in recent) )?(?P<unit>(?:second|minute|hour|day|week|month|"
                     r"year|decade|quarter|centurie)s)(?P<tail> ahead| to come)?")
 def _bare_units(m: re.Match[str], ctx: Ctx) -> Result:
@@ -106,7 +108,7 @@ def _bare_units(m: re.Match[str], ctx: Ctx) -> Result:
         if m["unit"].lower() == "years" or adj == "past":
             return "DATE", "PAST_REF", span  # type: ignore[return-value]
         return "DURATION", duration_value(None, unit_code(m["unit"]) or "Y"), span  # type: ignore[return-value]
-    if "coming" in adj or m["tail"] or "next" in adj or "following" in adj:
+    if "coming" in adj or m["tail"] or "next" in adj or "following" in adj or adj == "future":
         return "DATE", "FUTURE_REF"
     code = unit_code(m["unit"])
     return "DURATION", duration_value(None, code or "Y")

@@ -48,7 +48,7 @@ MONTH_RE = rf"(?:{MONTH_FULL_RE}|(?:{alt(MONTH_ABBR)})\.?)"
 WEEKDAY_RE = rf"(?:{alt(WEEKDAYS)}|(?:{alt(WEEKDAY_ABBR)})\.)"
 _NUMWORD = rf"(?:{alt(TENS)})(?:[- ](?:{alt(k for k, v in ONES.items() if v < 10)}))?|{alt(ONES)}"
 NUM_RE = (rf"(?:\d+(?:\.\d+)?(?: \d/\d)?|(?:{_NUMWORD})(?: (?:and )?(?:a )?half)?"
-          rf"(?: hundred| thousand)?|a hundred|a thousand|a dozen|a couple(?: of)?|an?|one|half an?|a half)")
+          rf"(?: hundred| thousand)?|a hundred|a thousand|a dozen|a couple(?: of)?|couple of|an?|one|half an?|a half)")
 VAGUE_RE = r"(?:a few|several|many|some|few|a number of|numerous|countless)"
 UNIT_RE = rf"(?:{alt(UNITS)})"
 
@@ -81,7 +81,7 @@ def parse_number(text: str) -> float | None:
         return 0.5
     if t in ("a half",):
         return 0.5
-    if t.startswith("a couple"):
+    if t.startswith(("a couple", "couple")):
         return 2.0
     if t == "a dozen":
         return 12.0

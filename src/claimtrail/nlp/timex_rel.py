@@ -6,7 +6,7 @@ Registered into ``timex_rules.RULES`` after the explicit-date rules (which win t
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from . import timex_norm as N
 from .timex_lex import ORDINALS, PARTS_OF_DAY, SEASONS, WEEKDAY_RE, weekday_number
@@ -149,13 +149,13 @@ _ORD = r"first|second|third|fourth|1st|2nd|3rd|4th"
 
 @rule("quarter", rf"(?:(?P<det>the|its|this year's|last year's|next year's|the year-earlier|the year-ago|a|this|last|"
                  rf"next|the current|the comparable|the same)(?: (?P<yr>\d{{4}}))? )?(?:(?P<fisc>fiscal)[- ])?"
-                 rf"(?P<ord>{_ORD})[- ](?P<u>quarters?|half|halves)(?: (?:of|in) (?:fiscal )?(?:(?P<year>\d{{4}})|"
+                 rf"(?P<ord>{_ORD}|last(?=[- ]half))[- ](?P<u>quarters?|half|halves)(?: (?:of|in) (?:fiscal )?(?:(?P<year>\d{{4}})|"
                  rf"(?P<rel>this|last|next) year))?")
 def _quarter(m: re.Match[str], ctx: Ctx) -> Result:
-    n = ORDINALS[m["ord"].lower()]
+    n = ORDINALS.get(m["ord"].lower(), 2)  # "the last half of 1989": the second
     half = m["u"].lower().startswith("hal")
-    if half and n > 2:
-        return None
+    if half and n > 2 or m["ord"].lower() == "last" and not m["year"]:
+        return None  # "the last half of the '80s" is not this year's
     code = f"H{n}" if half else f"Q{n}"
     if m["u"].lower() in ("quarters", "halves"):
         return "SET", f"XXXX-{code}"
@@ -183,17 +183,58 @@ def _q_code(m: re.Match[str], ctx: Ctx) -> Result:
     return "DATE", f"{y}-Q{m['q']}"
 
 
-@rule("fin_period", r"(?:the |a )?(?:(?P<yr>\d{4}) )?(?P<adj>(?:(?:comparable|same|year-earlier|year-ago|year-before|prior-year|"
+@rule("fin_period", r"(?:the |a |(?P<ly>last year['’]s ))?(?:(?P<yr>\d{4}) )?(?P<adj>(?:(?:comparable|same|year-earlier|year-ago|year-before|prior-year|"
                     r"previous|corresponding|latest|fiscal|most recent) )*)(?P<u>quarter|period)"
                     r"(?P<tail> (?:a year (?:ago|earlier)|(?:of )?last year))?|(?P<bare>year-earlier|year-ago)|the (?P<yr2>\d{4}) "
                     r"(?P<u2>quarter|period)")
 def _fin_period(m: re.Match[str], ctx: Ctx) -> Result:
-    if m["u"] and not (m["adj"] or m["tail"] or m["yr"]):
+    if m["u"] and not (m["adj"] or m["tail"] or m["yr"] or m["ly"]):
         return None  # a bare "period" is no time; a bare "quarter" is rel_unit's
     yr = m["yr"] or m["yr2"]
     if yr:
         q = N.quarter_shift(ctx.anchor, -1)
         return "DATE", f"{yr}-{q[-2:]}" if ctx.anchor else f"{yr}-QX"
-    words = (m["adj"] or "") + (m["tail"] or "") + (m["bare"] or "")
+    words = (m["ly"] or "") + (m["adj"] or "") + (m["tail"] or "") + (m["bare"] or "")
     back = -5 if re.search(r"year-|prior-year|last year|a year|same|corresponding|comparable", words, re.I) else -1
     return "DATE", N.quarter_shift(ctx.anchor, back)
+
+
+# ---------------------------------------------------------------- holidays with fixed rules (US news)
+
+def _nth_weekday(y: int, month: int, wd: int, n: int) -> date:
+    """The ``n``-th weekday ``wd`` (1 = Monday) of a month: Thanksgiving is the 4th Thursday of November."""
+    first = date(y, month, 1)
+    return date(y, month, 1 + (wd - first.isoweekday()) % 7 + 7 * (n - 1))
+
+
+_HOLIDAYS = {"christmas": lambda y: date(y, 12, 25), "christmas day": lambda y: date(y, 12, 25),
+             "christmas eve": lambda y: date(y, 12, 24), "new year's day": lambda y: date(y, 1, 1),
+             "new year's eve": lambda y: date(y, 12, 31), "independence day": lambda y: date(y, 7, 4),
+             "the fourth of july": lambda y: date(y, 7, 4), "thanksgiving": lambda y: _nth_weekday(y, 11, 4, 4),
+             "thanksgiving day": lambda y: _nth_weekday(y, 11, 4, 4), "labor day": lambda y: _nth_weekday(y, 9, 1, 1),
+             "memorial day": lambda y: _nth_weekday(y, 6, 1, 1) - timedelta(days=7),
+             "election day": lambda y: _nth_weekday(y, 11, 1, 1) + timedelta(days=1)}
+
+
+@rule("holiday", r"(?:(?P<det>last|next|this|this past|this coming) )?(?P<h>Christmas(?: Day| Eve)?|New Year['’]s (?:Day|Eve)|"
+                 r"Independence Day|the Fourth of July|Thanksgiving(?: Day)?|Labor Day|Memorial Day|Election Day)"
+                 r"(?:,? (?P<y>\d{4}))?", 0)
+def _holiday(m: re.Match[str], ctx: Ctx) -> Result:
+    """The occurrence named, else the nearest one to the anchor (a story in January means the last
+    Thanksgiving, one in late October the coming Election Day), else the one the words point to."""
+    rule_of = _HOLIDAYS[m["h"].lower().replace("’", "'")]
+    if m["y"]:
+        return "DATE", rule_of(int(m["y"])).isoformat()
+    a = ctx.anchor
+    if a is None:  # keep what the holiday's rule fixes: Christmas is always XXXX-12-25
+        d0, d1 = rule_of(2000), rule_of(2001)
+        return "DATE", f"XXXX-{d0.month:02d}" + (f"-{d0.day:02d}" if (d0.month, d0.day) == (d1.month, d1.day) else "")
+    det = (m["det"] or "").lower()
+    d = {"last": -1, "this past": -1, "next": 1, "this coming": 1}.get(det) or _dir(m, ctx)
+    cands = [rule_of(y) for y in (a.year - 1, a.year, a.year + 1)]
+    if d < 0:
+        cands = [c for c in cands if c < a]
+    elif d > 0:
+        cands = [c for c in cands if c > a]
+    best = min(cands, key=lambda c: abs((c - a).days))
+    return "DATE", best.isoformat()

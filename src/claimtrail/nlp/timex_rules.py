@@ -92,10 +92,16 @@ def _day_value(m: re.Match[str], ctx: Ctx) -> Result:
         y = N.year_of_weekday(ctx.anchor, mon, dom, weekday_number(m["wd"]) or 0)
         if y is not None or ctx.anchor is None:
             return "DATE", N.full_date(y, mon, dom)
-    return "DATE", N.month_day(ctx.anchor, mon, dom, _dir(m, ctx))
+    det = (m.groupdict().get("det") or "").lower()  # "last Oct. 23": the one before the anchor (dmy has none)
+    a = ctx.anchor
+    if det in ("last", "next") and a is not None:
+        ahead = (mon, dom) > (a.month, a.day)
+        y = a.year - 1 if det == "last" and ahead else a.year + 1 if det == "next" and not ahead else a.year
+        return "DATE", N.full_date(y, mon, dom)
+    return "DATE", N.month_day(a, mon, dom, _dir(m, ctx))
 
 
-@rule("mdy", rf"(?:(?P<wd>{WEEKDAY_RE}),? )?(?:(?:{MOD}) )?(?P<mon>{MONTH_RE}) (?P<dom>\d{{1,2}})(?:st|nd|rd|th)?"
+@rule("mdy", rf"(?:(?P<wd>{WEEKDAY_RE}),? |(?P<det>last|next|this) )?(?:(?:{MOD}) )?(?P<mon>{MONTH_RE}) (?P<dom>\d{{1,2}})(?:st|nd|rd|th)?"
              rf"(?:,? (?P<year>{YEAR}))?")
 def _mdy(m: re.Match[str], ctx: Ctx) -> Result:
     return _day_value(m, ctx)
@@ -107,7 +113,7 @@ def _dmy(m: re.Match[str], ctx: Ctx) -> Result:
     return _day_value(m, ctx)
 
 
-@rule("month", rf"(?:(?P<mod>{MOD}) |mid-)?(?:(?P<det>last|this|next|this past|this coming|past|coming) )?"
+@rule("month", rf"(?:(?P<mod>{MOD}) |mid-|(?:early|late)-(?=[A-Z]))?(?:(?P<det>last|this|next|this past|this coming|past|coming) )?"
                rf"(?P<mon>{MONTH_FULL_RE}|{MONTH_RE}(?= \d))(?:(?: of|,)? (?P<year>{YEAR})|"
                rf" (?P<rel>this|last|next) year)?")
 def _month(m: re.Match[str], ctx: Ctx) -> Result:
@@ -131,8 +137,10 @@ def _month(m: re.Match[str], ctx: Ctx) -> Result:
         y, _ = N.month_in_year(ctx.anchor, mon, d)
         if det == "this" and ctx.anchor is not None:
             y = ctx.anchor.year
-        if det == "last" and ctx.anchor is not None and mon == ctx.anchor.month:
-            y = ctx.anchor.year - 1
+        if det == "last" and ctx.anchor is not None:
+            # "last May": the May of the year before, unless it lies well back in this one (said in
+            # October); the month just gone would be "last month"
+            y = ctx.anchor.year - 1 if mon >= ctx.anchor.month - 1 else ctx.anchor.year
     return "DATE", N.month_value(y, mon) if y is not None else f"XXXX-{mon:02d}"
 
 
@@ -193,7 +201,8 @@ _TZ = r"(?:a\.?m\.?|p\.?m\.?)"
                r"(?= ?(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|local|hours|h\b))|(?P<nm>noon|midnight|midday)"
                r"|(?P<oc>\w+) o'clock)"
                r"(?: (?P<tz>E[SD]T|C[SD]T|P[SD]T|M[SD]T|GMT|UTC|BST|CET|local time))?"
-               rf"(?: (?P<tail>today|tonight|yesterday|tomorrow|{WEEKDAY_RE})|,? (?P<tail2>{MONTH_RE} \d{{1,2}}))?")
+               rf"(?: (?P<tail>today|tonight|yesterday|tomorrow|{WEEKDAY_RE})|,? (?P<tail2>{MONTH_RE} \d{{1,2}})"
+               rf"|(?= \([^()\n]{{1,24}}\) (?P<ptail>today|yesterday|tomorrow|{WEEKDAY_RE})\b))?")
 def _clock(m: re.Match[str], ctx: Ctx) -> Result:
     if m["nm"]:
         hhmm = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[m["nm"].lower()]
@@ -211,7 +220,7 @@ def _clock(m: re.Match[str], ctx: Ctx) -> Result:
         pm = m["ap"].lower().startswith("p")
         h = (h % 12) + (12 if pm else 0)
         hhmm = f"{h:02d}:{m['mi'] or '00'}"
-    tail = (m["tail"] or m["tail2"] or "").lower()
+    tail = (m["tail"] or m["tail2"] or m["ptail"] or "").lower()  # ptail: "10:35 a.m. (0735 GMT) Friday"
     if not tail or tail == "today":
         d = N.shift_days(ctx.anchor, 0)
     elif tail in ("tonight",):
