@@ -109,7 +109,32 @@ CASES = [
     # a noun as the cue
     ("Her insistence that the vote was rigged drew a sharp rebuke.",
      ("indirect", "Her", "insistence", "that the vote was rigged", "assert")),
+    # a multi-word cue closed by its preposition: the preposition's object is the content
+    ("Warren has called for higher taxes on hedge funds.",
+     ("indirect", "Warren", "called for", "higher taxes on hedge funds", "assert")),
+    ("The union spoke out against the new contract.",
+     ("indirect", "The union", "spoke out against", "the new contract", "assert")),
+    # a trailing when or where is not part of what was said or backed
+    ("The governor announced her candidacy in April.",
+     ("indirect", "The governor", "announced", "her candidacy", "assert")),
+    # a sentence-opening "To X," names whose view the sentence is
+    ("To many, the old mayor is still a hero.",
+     ("indirect", "many", "To", "the old mayor is still a hero", "assert")),
+    # the object's appositive is the writer's gloss, not what was denounced
+    ("Protesters denounced Comey, a former prosecutor.",
+     ("indirect", "Protesters", "denounced", "Comey", "assert")),
+    # thanking: the ones thanked and what for are the content
+    ("The mayor thanked the volunteers for their work.",
+     ("indirect", "The mayor", "thanked", "the volunteers for their work", "assert")),
+    # a short relative clause stays with the source; a long aside is cut
+    ("Senator Maria Lopez of New Mexico, who chairs it, said the vote was fair.",
+     ("indirect", "Senator Maria Lopez of New Mexico, who chairs it", "said", "the vote was fair", "assert")),
+    ("Lee, who has chaired the finance panel since 2019, said the vote was fair.",
+     ("indirect", "Lee", "said", "the vote was fair", "assert")),
 ]
+
+# a second, coordinated cue of the same speaker ends the first one's content
+COORDINATED = "The minister said that the plan would work and insisted that the vote was fair."
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
@@ -137,6 +162,7 @@ def test_named_source_is_not_a_group(nlp) -> None:  # type: ignore[no-untyped-de
 @pytest.mark.parametrize("text", [
     "The weather was fine and the match started at noon.",
     "She walked to the station and bought a ticket.",
+    "He posted on Facebook.",  # where something was posted is not what was said
 ])
 def test_no_attribution_in_plain_narration(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     _, ct = hits(nlp, text)
@@ -198,6 +224,13 @@ def test_unbalanced_quotes_flagged_and_rest_read(nlp) -> None:  # type: ignore[n
 ])
 def test_odd_input_never_crashes(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     hits(nlp, text)  # asserts that no stage-error flag was raised
+
+
+def test_coordinated_cues_split_the_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, ct = hits(nlp, COORDINATED)
+    got = [describe(COORDINATED, h)[2:4] for h in ct.attributions]
+    assert ("said", "that the plan would work") in got, got
+    assert ("insisted", "that the vote was fair") in got, got
 
 
 def test_cue_inside_an_unclosed_quote_still_counts(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,290 @@
+"""Indirect and mixed speech for the attribution stage: what a cue's parse says was said
+(complement clauses, objects, closing prepositions, interrupted clauses, nouns, adjectives,
+hearsay adverbs, ``according to``). A mixin of the stage's finder (``attribution.py``)."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .attr_parse import circumstance as _circumstance, negated as _negated, source_span as _source_span, \
+    span_of as _span_of, subject as _subject, trim as _trim
+from .cues import Cue, lexicon
+
+NEG_STANCE = {"deny": "decline", "confirm": "decline", "assert": "decline", "speculate": "decline",
+              "question": "decline", "decline": "decline"}
+CONTENT_DEPS = ("ccomp",)
+CLAUSE_CUT = ("parataxis",)  # comma-led "and …", "while …" clauses mostly belong to what was said
+RECIPIENT_VERBS = {"tell", "ask", "inform", "notify", "assure", "reassure", "brief", "remind", "warn", "advise",
+                   "invite", "urge", "email", "text", "alert", "address"}
+
+
+def _second_saying(verb: Token) -> bool:
+    """A speech verb coordinated, without a subject of its own, into the clause another cue reports
+    (the parser hangs 'and insisted …' in 'said that … and insisted …' on the reported clause)."""
+    if verb.dep_ != "conj" or verb.head.dep_ != "ccomp" or verb.pos_ != "VERB":
+        return False
+    cue = lexicon()[0].get(verb.lemma_.lower())
+    return cue is not None and cue.cls == "speech" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+class IndirectRules:
+    """Parse-side rules; expects the attributes set by ``attribution._Finder.__init__``."""
+
+    def _verb(self, first: Token, last: Token, cue: Cue) -> None:
+        # in a multi-word cue ("call for", "point out") the verb carries the parse
+        verb = next((t for t in self.doc[first.i:last.i + 1] if t.pos_ in ("VERB", "AUX")), first)
+        neg = _negated(verb)
+        stance = NEG_STANCE[cue.stance] if neg and cue.cls != "refusal" else cue.stance
+        src = _subject(verb)
+        if _second_saying(verb):
+            src = _subject(verb.head.head)  # "said that … and insisted that …": the sayer of both
+        src_span = _source_span(src, verb) if src is not None else None
+        cue_span = (first.idx, last.idx + len(last))
+        kids = list(verb.children)
+        comp = next((c for c in kids if c.dep_ in CONTENT_DEPS and c.i > verb.i), None) or \
+            next((c for c in kids if c.dep_ in CONTENT_DEPS), None) or \
+            next((c for c in kids if c.dep_ == "advcl" and c.i > verb.i and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)), None)  # "asked if …"
+        if comp is not None and self._clause_not_quote(comp) \
+                and (comp.i > verb.i or not self._adjacent_quote(verb, src)):
+            if comp.i < verb.i:
+                # "…, Ferre said." — everything before the cue's clause in its sentence
+                stop = min(verb.idx, src.left_edge.idx if src is not None and src.i > comp.i else verb.idx)
+                s, e = self._snap(*_trim(self.text, min(comp.left_edge.idx, self._sent(verb).start_char), stop))
+            else:
+                # "said about half of the rise reflected …": a subject the parser hung on the cue
+                stray = next((c for c in kids if c.dep_ in ("dobj", "attr", "npadvmod") and verb.i < c.i < comp.i
+                              and c.right_edge.i + 1 == comp.left_edge.i and c.pos_ != "PRON"
+                              and verb.lemma_ not in RECIPIENT_VERBS
+                              and comp.left_edge.lower_ not in ("that", "whether", "if")), None)
+                start = stray.left_edge.idx if stray is not None else comp.left_edge.idx
+                s, e = self._snap(*_trim(self.text, start, self._clause_end(comp)))
+            qs = self._quotes_in(s, e)
+            self._add("mixed" if qs else "indirect", cue_span, [(s, e)], src, src_span, stance, verb, qs)
+            return
+        qk = self._adjacent_quote(verb, src)
+        if qk:
+            parts = [self.quotes[k] for k in qk]
+            self._add("direct", cue_span, parts, src, src_span, stance, verb, qk)
+            return
+        if cue.cls == "utterance":
+            return
+        if cue.cls == "intent" and not any(c.dep_ == "xcomp" for c in kids):
+            return
+        subjpass = next((c for c in kids if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+        xcomp = next((c for c in kids if c.dep_ == "xcomp" and c.i > verb.i), None)
+        if xcomp is not None and (verb.lemma_ in ("seem", "appear") and src is not None and src.i < verb.i
+                                  or subjpass is not None and not any(c.dep_ == "agent" for c in kids)):
+            # "Mr. Trump's tone seemed to encourage aggression", "the bill is expected to pass": how
+            # things look to the writer or to people unnamed; the subject is part of the content
+            subj = subjpass if subjpass is not None else src
+            parts = [_span_of(subj), (xcomp.left_edge.idx, self._phrase_end(verb, xcomp))]
+            self._add("indirect", cue_span, [self._snap(*_trim(self.text, *p)) for p in parts], None, None, stance, verb, [])
+            return
+        if cue.cls == "belief" and not any(c.dep_ == "xcomp" for c in kids):
+            return
+        if cue.cls == "attitude" and not any(c.dep_ in ("xcomp", "dobj", "prep") for c in kids):
+            return
+        # the clause this cue interrupts or follows: "The vote, officials said, is off." / "…, she said."
+        if (verb.dep_ == "parataxis" or verb.dep_ in ("ccomp", "advcl") and verb.head.i < verb.i
+                and not any(c.dep_ == "mark" for c in kids)) and not any(c.dep_ in ("dobj", "xcomp") for c in kids):
+            # (not "… after two members asked for more time": a subordinate clause is no parenthesis)
+            head = verb.head
+            hs, he = _span_of(head)
+            vs, ve = _span_of(verb)
+            parts = [_trim(self.text, hs, vs), _trim(self.text, ve, he)]
+            qs = self._quotes_in(hs, he)
+            self._add("mixed" if qs else "indirect", cue_span, parts, src, src_span, stance, verb, qs)
+            return
+        if last.i != verb.i and last.pos_ == "ADP" and last.head.i == verb.i:
+            # "called for X", "referred to X", "spoke out against X": the preposition closes the cue
+            pobj = next((g for g in last.children if g.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                s, e = self._snap(*_trim(self.text, pobj.left_edge.idx, self._phrase_end(verb, last)))
+                qs = self._quotes_in(s, e)
+                self._add("mixed" if qs else "indirect", cue_span, [(s, e)], src, src_span, stance, verb, qs)
+                return
+        agent = next((c for c in kids if c.dep_ == "agent"), None)
+        subjpass = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+        if agent is not None and subjpass is not None and src is not None and cue.cls in ("attitude", "speech"):
+            # "The bill was opposed by the union": the subject is what the source took a stance on
+            s, e = self._snap(*_trim(self.text, *_span_of(subjpass)))
+            self._add("indirect", cue_span, [(s, e)], src, src_span, stance, verb, [])
+            return
+        for dep in ("xcomp", "dobj", "prep", "dative"):
+            obj = next((c for c in kids if c.dep_ == dep and c.i > last.i), None)
+            if obj is None:
+                continue
+            if cue.cls == "utterance" and dep != "prep" or cue.cls == "intent" and dep != "xcomp":
+                continue
+            if dep != "xcomp" and cue.cls == "belief" and not (dep == "dobj" and any(
+                    c.dep_ in ("oprd", "prep") and c.lower_ in ("as", "like") or c.dep_ == "oprd" for c in kids)):
+                continue  # "knows the town" is no reported belief; "sees the town as lost" is
+            if dep == "xcomp" and any(t.lemma_ in ("name", "identify") for t in obj.subtree):
+                return  # "asked not to be named": a condition of anonymity, not a statement
+            if dep in ("dobj", "dative") and (cue.cls == "refusal" or verb.lemma_ in RECIPIENT_VERBS):
+                continue  # "told reporters", "asked him": the object is who was spoken to
+            start = obj.left_edge.idx
+            if dep == "xcomp":
+                # "urged party leaders to turn away …": the one urged belongs to the content
+                d = next((c for c in kids if c.dep_ in ("dobj", "nsubj") and verb.i < c.i < obj.i), None)
+                start = d.left_edge.idx if d is not None else start
+            if dep == "prep":
+                if obj.lower_ not in ("on", "about", "of", "to", "for", "against", "over", "with") or \
+                        cue.cls == "utterance" and obj.lower_ not in ("about", "of", "on"):
+                    continue
+                pobj = next((g for g in obj.children if g.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None and obj.lower_ == "on" and cue.cls in ("utterance", "speech") and \
+                        pobj.pos_ == "PROPN":
+                    continue  # "posted on Facebook", "wrote on Twitter": where, not what
+                between = self.doc[last.i + 1:obj.i]
+                after = all(t.dep_ == "advmod" for t in between) or any(
+                    c.dep_ in ("dobj", "dative") and c.right_edge.i + 1 == obj.i for c in kids)
+                if pobj is None or not after or pobj.ent_type_ in ("DATE", "TIME"):
+                    continue  # "reported on Wednesday" says when, not what
+                start, cue_span = pobj.left_edge.idx, (cue_span[0], obj.idx + len(obj))  # "referring to" + X
+            s, e = self._snap(*_trim(self.text, start, self._phrase_end(verb, obj)))
+            qs = self._quotes_in(s, e)
+            self._add("mixed" if qs else "indirect", cue_span, [(s, e)], src, src_span, stance, verb, qs)
+            return
+
+    def _clause_end(self, head: Token) -> int:
+        """End of a reported clause, cut before a comma-led coordinate or contrast clause
+        ('…, but for Republicans …', '…, while others said …')."""
+        end = head.idx + len(head)
+        for c in head.children:
+            if c.i > head.i:
+                prev = self.doc[c.left_edge.i - 1] if c.left_edge.i > 0 else None
+                if prev is not None and prev.text in (",", ";", "—", "--") and c.dep_ in CLAUSE_CUT:
+                    break
+                if prev is not None and prev.text == "," and c.dep_ in ("advcl", "acl", "relcl") and c.tag_ == "VBG":
+                    break  # "…, sparking speculation": the writer's comment on what was said
+                if _second_saying(c):
+                    break  # "said that the plan would work and insisted …": the second saying is its own
+                if c.dep_ == "punct" and c.text == ";":  # a dash mostly goes on with what was said
+                    break
+            end = max(end, c.right_edge.idx + len(c.right_edge))
+        for cc in (" and", " but", " or", ","):  # the conjunction before a cut-off coordinate
+            if self.text.endswith(cc, head.idx, end):
+                return end - len(cc)
+        return end
+
+    def _np_end(self, tok: Token) -> int:
+        """End of a phrase, before a comma- or dash-led appositive or relative clause ('criticised
+        Comey, a Republican appointed by …': the writer's gloss, not what was criticised)."""
+        for c in tok.rights:
+            if c.dep_ in ("appos", "relcl") and c.left_edge.i > tok.i and self.doc[c.left_edge.i - 1].text in (",", "—", "–", "-"):
+                prev = self.doc[c.left_edge.i - 2]
+                return prev.idx + len(prev)
+        return tok.right_edge.idx + len(tok.right_edge)
+
+    def _phrase_end(self, verb: Token, first: Token) -> int:
+        """End of the verb phrase from ``first`` on: later complements and modifiers, but not a
+        coordinated verb, a comma-led participle ("…, saying …") or a parenthetical."""
+        end = self._np_end(first)
+        if end < first.right_edge.idx + len(first.right_edge):
+            return end  # the object's appositive ended the phrase
+        for c in verb.children:
+            if c.i <= first.i:
+                continue
+            if c.dep_ in ("cc", "conj", "parataxis", "punct") or (
+                    c.dep_ in ("advcl", "ccomp") and c.i > 0 and self.doc[c.left_edge.i - 1].text == ","):
+                break
+            if _circumstance(c):
+                continue  # "announced her run in April": a trailing when or where is not what was said
+            end = c.right_edge.idx + len(c.right_edge)
+        return end
+
+    def _according(self, first: Token, last: Token) -> None:
+        pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return
+        head = first.head
+        while head.dep_ not in ("ROOT",) and head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
+            head = head.head
+        sent = self._sent(first)
+        # content: the clause without the "according to X" phrase
+        ps, pe = _span_of(first)
+        # the whole sentence: what "according to" vouches for is rarely a single clause
+        cs, ce = min(sent.start_char, _span_of(head)[0]), max(sent.end_char, _span_of(head)[1])
+        parts = [self._snap(*_trim(self.text, cs, ps)), self._snap(*_trim(self.text, pe, ce))]
+        qs = self._quotes_in(cs, ce)
+        self._add("mixed" if qs else "indirect", (first.idx, last.idx + len(last)), parts, pobj, _span_of(pobj),
+                  "assert", head, qs)
+
+    def _viewpoint(self, prep: Token) -> None:
+        """'To many, …': the clause the phrase modifies, without the phrase."""
+        pobj = next(g for g in prep.children if g.dep_ == "pobj")
+        head = prep.head
+        ps, pe = _span_of(prep)
+        hs = min(head.left_edge.idx, ps)
+        he = max(self._clause_end(head), pe)
+        parts = [self._snap(*_trim(self.text, hs, ps)), self._snap(*_trim(self.text, pe, he))]
+        qs = self._quotes_in(hs, he)
+        self._add("mixed" if qs else "indirect", (prep.idx, prep.idx + len(prep)), parts, pobj,
+                  _source_span(pobj, head), "assert", head, qs)
+
+    def _noun(self, noun: Token, cue: Cue) -> None:
+        """'his claim that …', 'Trump's denial of …', 'a supporter of …' (a noun as the cue)."""
+        content = None
+        cue_end = noun.idx + len(noun)
+        for c in noun.children:
+            if c.i < noun.i:
+                continue
+            if c.dep_ in ("acl", "ccomp") and c.left_edge.lower_ == "that" and c.left_edge.i == noun.i + 1:
+                content = (c.left_edge.idx, self._clause_end(c))
+                break
+            if c.dep_ == "prep" and c.lower_ in ("of", "about", "on", "for", "against", "over") and c.i == noun.i + 1:
+                pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None:
+                    content, cue_end = _span_of(pobj), c.idx + len(c)
+                break
+        if content is None:
+            return
+        src = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if src is None and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+            src = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if src is None and noun.dep_ in ("appos", "attr") and noun.head.pos_ in ("PROPN", "NOUN"):
+            src = noun.head if noun.dep_ == "appos" else None
+        s, e = self._snap(*_trim(self.text, *content))
+        src_span = None
+        if src is not None:
+            src_span = (src.left_edge.idx, src.idx + len(src)) if src.dep_ == "poss" else _source_span(src, noun)
+            if src.dep_ == "poss" and src.i + 1 < len(self.doc) and self.doc[src.i + 1].tag_ == "POS":
+                src_span = (src.left_edge.idx, src.idx + len(src))
+        qs = self._quotes_in(s, e)
+        self._add("mixed" if qs else "indirect", (noun.idx, cue_end), [(s, e)], src, src_span, cue.stance, noun, qs)
+
+    def _adjective(self, adj: Token, cue: Cue) -> None:
+        """'Aides are confident that …', 'she is critical of …' (the copula's subject is the source)."""
+        if adj.dep_ != "acomp":
+            return
+        content, cue_end = None, adj.idx + len(adj)
+        for c in adj.children:
+            if c.i < adj.i:
+                continue
+            if c.dep_ in ("ccomp", "xcomp"):
+                content = (c.left_edge.idx, self._clause_end(c))
+                break
+            if c.dep_ == "prep" and c.lower_ in ("of", "about", "that", "to", "with", "over", "on") and c.i == adj.i + 1:
+                pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None:
+                    content, cue_end = _span_of(pobj), c.idx + len(c)
+                break
+        if content is None:
+            return
+        src = _subject(adj.head)
+        s, e = self._snap(*_trim(self.text, *content))
+        qs = self._quotes_in(s, e)
+        self._add("mixed" if qs else "indirect", (adj.idx, cue_end), [(s, e)], src,
+                  _source_span(src, adj.head) if src is not None else None, cue.stance, adj.head, qs)
+
+    def _adverb(self, adv: Token, cue: Cue) -> None:
+        """'The firm reportedly lost money': the clause, minus the adverb, with no named source."""
+        head = adv.head
+        if head.pos_ not in ("VERB", "AUX") or adv.i == head.i:
+            return
+        hs, he = _span_of(head)
+        hs = max(hs, self._sent(head).start_char)
+        parts = [_trim(self.text, hs, adv.idx), _trim(self.text, adv.idx + len(adv), he)]
+        qs = self._quotes_in(hs, he)
+        self._add("mixed" if qs else "indirect", (adv.idx, adv.idx + len(adv)), parts, None, None, cue.stance, head, qs)

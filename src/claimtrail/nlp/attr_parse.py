@@ -1,0 +1,120 @@
+"""Small, stateless helpers over the dependency parse shared by the attribution rules."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .quotes import MARKS
+
+GROUP_HEADS = {"source", "official", "person", "people", "diplomat", "aide", "insider", "analyst",
+               "expert", "observer", "critic", "supporter", "account", "report", "media", "poll",
+               "survey", "resident", "witness", "activist", "member", "lawmaker", "leader", "voter"}
+ANON_MODS = {"familiar", "anonymous", "unnamed", "senior", "several", "some", "many", "other", "a", "an",
+             "one", "another", "local", "western", "state"}
+CUT_SOURCE = ("relcl", "acl", "advcl")
+CIRCUMSTANCE_PREPS = {"in", "at", "during", "after", "before", "since", "until", "while", "amid",
+                      "throughout", "within", "following", "ahead", "despite", "because", "through"}
+
+
+VIEW_PRONOUNS = {"me", "him", "her", "us", "them", "many", "some", "others", "most"}
+
+
+def span_of(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+
+
+def trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Drop whitespace and sentence punctuation at the ends (quote marks stay)."""
+    while s < e and (text[s].isspace() or text[s] in ",;:-—–("):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ".,;:-—–)"):
+        e -= 1
+    return s, e
+
+
+def subject(verb: Token) -> Token | None:
+    """The verb's subject, climbing through open complements, conjuncts and participles."""
+    v = verb
+    for _ in range(6):
+        for c in v.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                return c
+        for c in v.children:
+            if c.dep_ == "agent":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+        if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN", "PRON") and v.tag_ != "VBN":
+            return v.head  # "officials who said …", "the group supporting Bush"
+        if v.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and v.head.i != v.i:
+            v = v.head.head if v.dep_ == "pcomp" and v.head.dep_ == "prep" else v.head  # "after thanking …"
+            continue
+        break
+    return None
+
+
+def source_span(src: Token, verb: Token) -> tuple[int, int]:
+    """The subject's noun phrase as a reader would mark it (relative clauses on the cue's side cut,
+    stray punctuation and quote marks at the ends dropped)."""
+    if verb.dep_ in ("relcl", "acl") and src.i == verb.head.i:
+        lo, hi = src.left_edge.i, src.i
+    else:
+        lo, hi = src.left_edge.i, src.right_edge.i
+        # never let the source run over the cue itself (parser slips on long inversions)
+        if lo <= verb.i <= hi:
+            lo, hi = (lo, verb.i - 1) if src.i < verb.i else (verb.i + 1, hi)
+    doc = src.doc
+    for c in src.rights:
+        # ", who declined to be identified, …" is the writer's aside, not part of the name; a short
+        # one ("Lee, who chairs the panel,") reads as part of who is speaking
+        if c.dep_ in CUT_SOURCE and c.left_edge.i > src.i and doc[c.left_edge.i - 1].text == ",":
+            aside = c.right_edge.idx + len(c.right_edge) - c.left_edge.idx
+            if c.tag_ == "VBG" or aside > doc[c.left_edge.i - 2].idx + len(doc[c.left_edge.i - 2]) - doc[lo].idx:
+                hi = min(hi, c.left_edge.i - 2)
+                break
+    while lo < hi and (doc[lo].is_punct or doc[lo].text in MARKS):
+        lo += 1
+    while hi > lo and (doc[hi].is_punct and doc[hi].text not in ")." or doc[hi].text in MARKS):
+        hi -= 1
+    if hi < lo:
+        lo = hi = src.i
+    return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+def is_group(src: Token) -> bool:
+    if src.tag_ in ("NNS", "NNPS") and src.ent_type_ not in ("PERSON",):
+        return True
+    if src.lemma_.lower() in GROUP_HEADS and src.pos_ == "NOUN":
+        return any(c.lower_ in ANON_MODS for c in src.children) or src.tag_ == "NNS"
+    return False
+
+
+def circumstance(c: Token) -> bool:
+    """A verb's modifier that says when, where or why something was said, not what."""
+    if c.dep_ in ("npadvmod", "advmod") or c.ent_type_ in ("DATE", "TIME"):
+        return True
+    if c.dep_ == "prep" and c.lower_ in CIRCUMSTANCE_PREPS:
+        return True
+    return c.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)
+
+
+def viewpoint(prep: Token) -> bool:
+    """'To many, he is a hero.' / 'To his critics, the plan is a gamble.': a sentence-opening phrase
+    that, like 'according to', names whose view the rest of the sentence is."""
+    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    if pobj is None or prep.dep_ != "prep":
+        return False
+    if prep.lower_ == "to" and prep.is_sent_start:
+        nxt = pobj.right_edge.i + 1
+        if nxt >= len(prep.doc) or prep.doc[nxt].text != ",":
+            return False
+        return pobj.ent_type_ in ("PERSON", "NORP") or pobj.lower_ in VIEW_PRONOUNS or \
+            pobj.tag_ == "NNS" and pobj.lemma_.lower() in GROUP_HEADS | {"voter", "american", "democrat", "republican"}
+    return False
+
+
+def negated(verb: Token) -> bool:
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    # "declined to confirm" / "would not comment": the negation can sit on the governing verb
+    h = verb.head
+    return verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in h.children)
