@@ -155,3 +155,35 @@ def test_places_are_not_promoted_to_people(pipeline, text: str) -> None:  # type
     ct = pipeline.nlp(text)._.ct
     people = {c.name for c in ct.clusters if c.type == "PERSON"}
     assert not people & {"Tianjin", "Budapest"}, people
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(  # an honorific makes a word the tagger called an organisation a person
+        "The survey team reached the island in 1851. One of its members, Mr Corby, kept a diary of the voyage, "
+        "and his notes survive.",
+        {"Corby": ["Corby", "his"]}, id="honorific-repair"),
+    pytest.param(  # "Dame" opens a name the tagger did not call a person; the bare surname joins it
+        "The prize was founded by Dame Wilhelmina Otterly in 1961. Otterly said her aim was to reward young dancers.",
+        {"Wilhelmina Otterly": ["Wilhelmina Otterly", "Otterly", "her"]}, id="dame"),
+    pytest.param(  # the same untagged word met twice is one entity, and a person once a pronoun names it
+        "Pellworth gave a lecture in Leeds. The historian Pellworth said his book would appear in the spring.",
+        {"Pellworth": ["Pellworth", "Pellworth", "his"]}, id="untagged-twice"),
+    pytest.param(  # a name in apposition to the subject acts as that subject for the next sentence's pronoun
+        "“We accepted the offer because it is fair,” Oriane Vasto told reporters outside the hall.\n\n"
+        "The company's finance director, Kael Dorsan, confirmed the deal on Tuesday. He said bills would not rise.",
+        {"Kael Dorsan": ["Kael Dorsan", "He"], "Oriane Vasto": ["Oriane Vasto"]}, id="appos-subject"),
+])
+def test_names_the_tagger_missed(pipeline, text: str, expected: dict[str, list[str]]) -> None:  # type: ignore[no-untyped-def]
+    got = clusters(pipeline, text)
+    for name, mentions in expected.items():
+        assert got.get(name) == mentions, f"{name}: {got}"
+
+
+def test_learned_gender_is_evidence_not_a_wall() -> None:
+    # Gender from a name is a hard constraint (checked by agreement); gender a person picked up from
+    # earlier pronouns only weighs against it, so one wrong "her" does not lock a man out for good.
+    from claimtrail.nlp.pronouns import W, _gender_score
+    assert _gender_score(W, "f", None, "f") == W.gender
+    assert _gender_score(W, "f", None, "m") == W.clash < 0
+    assert _gender_score(W, "f", "f", "m") == W.gender  # the name's gender wins over learned votes
+    assert _gender_score(W, "n", None, "m") == 0.0

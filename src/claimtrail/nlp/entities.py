@@ -25,7 +25,7 @@ from . import names, pronouns, roles
 from .state import Analysis, Cluster, MentionHit, analysis, guarded
 
 NAME = "entities"
-VERSION = "entities-rules/1"
+VERSION = "entities-rules/2"
 COMPONENT = "claimtrail_entities"
 REQUIRES: tuple[str, ...] = ()
 PROVIDES: tuple[str, ...] = ("clusters",)
@@ -178,6 +178,13 @@ class _Builder:
         ci = self.okeys.get((kt, k))
         if ci is None and typ == "ORG":
             ci = self._acronym_match(k, text)
+        if ci is None and ("PROVISIONAL", k) in self.okeys:
+            # The same word met untagged before ("Alleway played ... Alleway and Catley"): one entity,
+            # now typed by the tagger (it may still turn out a person through the latent check).
+            ci = self.okeys.pop(("PROVISIONAL", k))
+            self.provisional.discard(ci)
+            self.ct.clusters[ci].type = typ
+            self.okeys[(kt, k)] = ci
         if ci is None:
             ci = self._new(" ".join(names.clean_words(text)), typ)
             self.okeys[(kt, k)] = ci
@@ -252,7 +259,8 @@ class _Builder:
                     continue
                 label = e.label_
                 if label != "PERSON" and label in ("ORG", "GPE", "NORP", "PRODUCT", "FAC", "LOC", "WORK_OF_ART") and \
-                        len(e.text.split()) <= 3 and (self._is_known_person(e) or names.looks_like_person(e.text)):
+                        len(e.text.split()) <= 3 and (self._is_known_person(e) or names.looks_like_person(e.text) or
+                                                      _after_honorific(e)):
                     label = "PERSON"  # repeated family name mis-tagged (e.g. "Li" as ORG), "Olaf Scholz" as ORG
                 if label == "PERSON":
                     self.add_person(e)
@@ -260,10 +268,10 @@ class _Builder:
                     self.add_other(e, _TYPE[label])  # "WALLACE: Let's start" is a transcript line, not a name
                 continue
             t = doc[i]
-            if not self.covered[i] and t.pos_ == "PROPN" and _capitalised(t):
+            if not self.covered[i] and (_namey(t) or (_capitalised(t) and t.pos_ in ("NOUN", "ADJ", "X"))):
                 if self._lone_known(i):
                     self.add_person(doc[i:i + 1])
-                else:
+                elif _namey(t):
                     i = self._untagged_name(i)
                     continue
             i += 1
@@ -273,17 +281,25 @@ class _Builder:
         if not words:
             return False
         k = names.key(" ".join(words))
-        return any(s >= 2 for _, s in self.alias.get(k, [])) or (len(words) == 1 and k in self.person_keys)
+        if any(s >= 2 for _, s in self.alias.get(k, [])) or (len(words) == 1 and k in self.person_keys):
+            return True
+        # "Elisabet Ney" (tagged FAC) when "Ney" alone is tagged a person: a plain given + family name.
+        return 2 <= len(words) <= 3 and names.key(words[-1]) in self.person_keys and \
+            all(w.isalpha() and w.istitle() and names.key(w) not in names.ORG_WORDS for w in words)
 
     def _untagged_name(self, i: int) -> int:
         """A run of capitalised proper nouns the tagger missed, starting with a known given name
         ("Maggie Anderson"): a person. Returns the next token index to look at."""
         doc = self.doc
         j = i
-        while j < len(doc) and doc[j].pos_ == "PROPN" and _capitalised(doc[j]) and not doc[j].ent_type_ \
+        while j < len(doc) and (doc[j].pos_ == "PROPN" or j == i) and _capitalised(doc[j]) and not doc[j].ent_type_ \
                 and not self.covered[j]:
             j += 1
-        first_ok = names.key(doc[i].text) in names.given_names() or names.looks_like_person(doc[i:j].text)
+        first_ok = names.key(doc[i].text) in names.given_names() or names.looks_like_person(doc[i:j].text) or \
+            (j - i >= 2 and names.honorifics().get(names.key(doc[i].text)) is not None)  # "Mr Corby", "Dame Edith"
+        if first_ok and j - i == 1 and _after_honorific(doc[i:j]):
+            self.add_person(doc[i - 1:j])
+            return j
         after_the = i > 0 and doc[i - 1].lower_ == "the"
         hyphen_next = j < len(doc) and doc[j].text == "-"  # "Franco-German" is not a name
         if first_ok and j - i <= 3 and not after_the and not hyphen_next:
@@ -295,13 +311,16 @@ class _Builder:
 
     def _headline(self, t) -> bool:  # type: ignore[no-untyped-def]
         """Whether t's sentence is written in title case (a headline), where capitals say nothing."""
-        words = [w for w in t.sent if w.is_alpha and len(w) > 3]
+        # Proper nouns are capitalised anyway ("Pavlik ... the Center for New Media"): judge by the
+        # ordinary words only.
+        words = [w for w in t.sent if w.is_alpha and len(w) > 3 and w.pos_ in ("NOUN", "VERB", "ADJ", "ADV")
+                 and not w.is_sent_start]
         return len(words) >= 3 and sum(w.is_title for w in words) * 2 > len(words)
 
     def _provisional(self, span: Span) -> None:
         """An untagged capitalised word ("Bullard's funeral"): kept only if a he/she resolves to it."""
         k = names.key(span.text)
-        ci = self.okeys.get(("PROVISIONAL", k))
+        ci = self.okeys.get(("PROVISIONAL", k), self.okeys.get(("ORG", k)))
         if ci is None:
             ci = self._new(span.text, "OTHER")
             self.okeys[("PROVISIONAL", k)] = ci
@@ -411,7 +430,7 @@ class _Builder:
         out = set()
         doc = self.doc
         acting = {m.cluster for m in self.ments if m.cluster in self.provisional and
-                  doc[m.tok].dep_ in ("nsubj", "nsubjpass", "poss")}
+                  doc[m.tok].dep_ in ("nsubj", "nsubjpass", "poss", "dobj")}
         for ci, c in enumerate(self.ct.clusters):
             if ci in self.provisional:
                 if ci in acting:
@@ -419,7 +438,7 @@ class _Builder:
                 continue
             # Places stay places: "in Tianjin ... his" must not make Tianjin a person; a GPE is
             # considered only when no mention is locative and one acts as a subject or possessor.
-            if c.type not in ("ORG", "GPE") or not c.mentions:
+            if c.type not in ("ORG", "GPE", "LOC", "OTHER") or not c.mentions:
                 continue
             k = names.key(c.name)
             if k in _ALIASES or k in _ALIASES.values() or k in self.lower_words or k in names.ORG_WORDS:
@@ -428,10 +447,15 @@ class _Builder:
             for m in c.mentions:
                 sp = doc.char_span(m.start, m.end, alignment_mode="expand")
                 toks = [t for t in sp if t.lower_ not in ("the", "'s", "’s")] if sp is not None else []
+                if len(toks) == 3 and toks[1].text == "-" and not toks[0].whitespace_ and not toks[1].whitespace_:
+                    toks = [sp.root]  # a hyphenated surname ("Gagnon-Tremblay") is one word
+                elif len(toks) == 2 and c.type != "GPE" and all(t.pos_ == "PROPN" and _capitalised(t) and
+                                                               t.lower_ not in names.ORG_WORDS for t in toks):
+                    toks = [sp.root]  # "Dakota Fanning" tagged ORG: a two-word name may be a person too
                 if len(toks) != 1 or toks[0].pos_ != "PROPN" or not _capitalised(toks[0]) or _locative(toks[0]):
                     ok = False
                     break
-                agent = agent or toks[0].dep_ in ("nsubj", "nsubjpass", "poss")
+                agent = agent or toks[0].dep_ in ("nsubj", "nsubjpass", "poss", "dobj")
             if ok and agent:
                 out.add(ci)
         return frozenset(out)
@@ -448,6 +472,25 @@ _SURNAME_CAMEL = re.compile(r"^(Mc|Mac|De|Di|Da|La|Le|Van|Von|Fitz|O'|O’|D')[A
 def _capitalised(t) -> bool:  # type: ignore[no-untyped-def]
     """'Blinken', 'MacKenzie', "O'Neal" — but not 'NATO', 'PolitiFact' or 'ministry'."""
     return t.is_title or _SURNAME_CAMEL.match(t.text) is not None
+
+
+def _after_honorific(span: Span) -> bool:
+    """'Mr Corby', 'Dame Adeline Genee': a gendered honorific before (or opening) a capitalised name."""
+    doc = span.doc
+    hon = names.honorifics()
+    first = names.key(span[0].text)
+    if len(span) >= 2 and hon.get(first) is not None and span[1].is_title:
+        return True
+    return span.start > 0 and hon.get(names.key(doc[span.start - 1].text)) is not None and span[0].is_title
+
+
+def _namey(t) -> bool:  # type: ignore[no-untyped-def]
+    """A capitalised proper noun, or a capitalised word the tagger called a common noun where a
+    name acts ("The 20-year-old Nyro performed"): not at a sentence start, where capitals say nothing."""
+    if not _capitalised(t):
+        return False
+    return t.pos_ == "PROPN" or (t.pos_ == "NOUN" and not t.is_sent_start and t.dep_ in ("nsubj", "nsubjpass", "poss")
+                                 and t.tag_ in ("NN", "NNP"))
 
 
 def _locative(t) -> bool:  # type: ignore[no-untyped-def]

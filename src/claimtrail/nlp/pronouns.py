@@ -42,14 +42,15 @@ class Weights:
     dist: float = 2.1  # per sentence of distance
     tokdist: float = 0.07  # per token of distance within a sentence
     subj: float = 0.8  # candidate is a subject
-    parallel: float = 0.7  # candidate and pronoun are both subjects (or both possessives)
+    parallel: float = 1.0  # candidate and pronoun are both subjects (or both possessives)
     pobj: float = -0.3  # candidate inside a prepositional phrase
     poss: float = -0.3  # candidate is a possessor ("Simon's class")
     gender: float = 0.3  # candidate's known gender matches
+    clash: float = -3.0  # the gender learned from earlier pronouns (not from the name) disagrees
     count: float = 0.5  # log of mentions so far
     topic: float = 0.2  # the first person named in the text
     speaker: float = 0.0  # subject of a speech verb in the previous sentence
-    chain: float = -0.5  # candidate is itself a resolved pronoun (a continuing chain)
+    chain: float = -1.1  # candidate is itself a resolved pronoun (a continuing chain)
     dobj: float = 1.2  # candidate is a direct object
     quoted: float = -1.0  # candidate inside a quotation, pronoun outside it
     main: float = 0.5  # candidate is the subject of its sentence's main verb
@@ -60,6 +61,12 @@ class Weights:
     cataphora: float = 0.3  # "In his list, Christgau named ...": the later subject that governs the pronoun
     latent: float = -0.5  # candidate is a lone capitalised word the tagger called ORG/GPE
     fronted: float = 1.0  # the pronoun sits in a phrase fronted before the main subject
+    dative: float = 1.2  # candidate is an indirect object
+    clause_obj: float = 0.6  # possessive pronoun, candidate is an object of the same clause
+    attr: float = -0.6  # candidate is a predicate noun ("the winner was Smith")
+    agent: float = 0.0  # candidate is a passive agent ("by Smith")
+    d1: float = -0.9  # candidate one sentence back
+    subj0: float = -0.6  # subject pronoun, candidate in the same sentence (usually the previous subject)
 
 
 W = Weights()
@@ -149,16 +156,19 @@ def resolve(doc: Doc, ct: Analysis, ments: list[Ment], w: Weights | None = None,
     quoted = _quote_mask(doc)
     people = [i for i, c in enumerate(ct.clusters) if c.type == "PERSON"]
     topic = min(people, key=lambda i: ct.clusters[i].mentions[0].start) if people else None
+    # Gender said by a name, honorific or title is a hard constraint; gender learned from the
+    # pronouns a person won is only evidence (one wrong "her" must not lock a man out for good).
     gender = [c.gender for c in ct.clusters]
-    first = _pass(doc, ct, ments, w, sent, quoted, topic, list(gender), latent)
+    first = _pass(doc, ct, ments, w, sent, quoted, topic, gender, [None] * len(gender), latent)
     votes: dict[int, list[str]] = {}
     for _, ci, pg in first:
         if pg in ("m", "f"):
             votes.setdefault(ci, []).append(pg)
+    soft: list[str | None] = [None] * len(gender)
     for ci, vs in votes.items():
         if gender[ci] is None and len(set(vs)) == 1:
-            gender[ci] = vs[0]
-    for t, ci, pg in _pass(doc, ct, ments, w, sent, quoted, topic, gender, latent):
+            soft[ci] = vs[0]
+    for t, ci, pg in _pass(doc, ct, ments, w, sent, quoted, topic, gender, soft, latent):
         c = ct.clusters[ci]
         if ci in latent and pg in ("m", "f") and c.type != "PERSON":
             c.type = "PERSON"  # "Andreev (tagged ORG) returned ... He placed 8th": a person after all
@@ -170,7 +180,8 @@ def resolve(doc: Doc, ct: Analysis, ments: list[Ment], w: Weights | None = None,
 
 
 def _pass(doc: Doc, ct: Analysis, ments: list[Ment], w: Weights, sent: list[int], quoted: bytearray,
-          topic: int | None, gender: list[str | None], latent: frozenset[int]) -> list[tuple[Token, int, str]]:
+          topic: int | None, gender: list[str | None], soft: list[str | None],
+          latent: frozenset[int]) -> list[tuple[Token, int, str]]:
     from .entities import Ment
 
     counts = [0] * len(ct.clusters)
@@ -185,15 +196,84 @@ def _pass(doc: Doc, ct: Analysis, ments: list[Ment], w: Weights, sent: list[int]
         pg = _PRON.get(t.lower_)
         if pg is None or t.pos_ != "PRON" or (pg == "n" and _pleonastic(t)):
             continue
-        best = _best(doc, t, pg, hist, ments, j, sent, quoted, ct, counts, topic, w, gender, latent)
+        best = _best(doc, t, pg, hist, ments, j, sent, quoted, ct, counts, topic, w, gender, soft, latent)
         if best is None:
             continue
         out.append((t, best, pg))
-        if gender[best] is None and pg in ("m", "f"):
-            gender[best] = pg
+        if gender[best] is None and soft[best] is None and pg in ("m", "f"):
+            soft[best] = pg
         counts[best] += 1
         hist.append(Ment(t.idx, t.idx + len(t), t.i, best, "pronoun"))
     return out
+
+
+TRACE: list[tuple[int, int, dict[str, float]]] | None = None  # set by a tuning script to see the features
+
+
+def _features(t: Token, mt: Token, m: Ment, d: int, pg: str, p_subj: bool, p_poss: bool, p_head: Token,
+              quoted: bytearray, counts: list[int], topic: int | None, gender: list[str | None],
+              soft: list[str | None], latent: frozenset[int]) -> dict[str, float]:
+    """What speaks for mention m (d sentences back) as the antecedent of pronoun t; each key is a
+    field of Weights."""
+    f: dict[str, float] = {"dist": -d, "tokdist": -(t.i - m.tok if d == 0 else 0)}
+    if quoted[m.tok] and not quoted[t.i]:
+        f["quoted"] = 1
+    if mt.dep_ == "appos" and mt.head.dep_ in _SUBJ:
+        f["appos"] = 1
+        mt = mt.head  # "The utility's chief executive, Rui Almeida, confirmed": Almeida acts as the subject
+    dep = mt.dep_
+    if dep in _SUBJ:
+        f["subj"] = 1
+        if mt.head.dep_ == "ROOT" or (mt.head.dep_ == "conj" and mt.head.head.dep_ == "ROOT"):
+            f["main"] = 1
+        if d == 0 and p_poss and _clause_head(mt).i == p_head.i:
+            f["clause_subj"] = 1
+        if p_subj:
+            f["parallel"] = 1
+        if d == 1 and mt.head.lemma_ in _SPEECH:
+            f["speaker"] = 1
+    elif dep in ("dobj", "dative"):
+        f["dobj" if dep == "dobj" else "dative"] = 1
+        if d == 0 and p_poss and _clause_head(mt).i == p_head.i:
+            f["clause_obj"] = 1  # "the coach gave Alleway her first cap"
+    elif dep == "attr":
+        f["attr"] = 1
+    elif dep == "pobj" and mt.head.lower_ == "by":
+        f["agent"] = 1  # "was named by Smith": an agent, not a mere place in a phrase
+    elif dep == "conj":
+        f["conj"] = 1
+    elif dep == "appos":
+        f["appos"] = 1
+    elif dep == "compound":
+        f["compound"] = 1
+    elif dep == "pobj":
+        f["pobj"] = 1
+    elif dep == "poss":
+        f["poss"] = 1
+        if p_poss:
+            f["parallel"] = 1
+    g = gender[m.cluster] or soft[m.cluster]
+    if g is not None and pg in ("m", "f"):
+        f["gender" if g == pg else "clash"] = 1
+    if m.cluster in latent and pg in ("m", "f"):
+        f["latent"] = 1
+    if m.kind == "pronoun":
+        f["chain"] = 1
+    if d == 1:
+        f["d1"] = 1  # distance is not linear: the previous sentence is much closer than two back
+    elif d == 0 and p_subj:
+        f["subj0"] = 1
+    f["count"] = math.log1p(counts[m.cluster])
+    if m.cluster == topic:
+        f["topic"] = 1
+    return f
+
+
+def _gender_score(w: Weights, pg: str, hard: str | None, soft: str | None) -> float:
+    g = hard or soft
+    if g is None or pg not in ("m", "f"):
+        return 0.0
+    return w.gender if g == pg else w.clash
 
 
 def _agrees(c, pg: str, g: str | None, latent: bool = False) -> bool:  # type: ignore[no-untyped-def]
@@ -206,7 +286,7 @@ def _agrees(c, pg: str, g: str | None, latent: bool = False) -> bool:  # type: i
 
 def _best(doc: Doc, t: Token, pg: str, hist: list[Ment], ments: list[Ment], j: int, sent: list[int], quoted: bytearray,
           ct: Analysis, counts: list[int], topic: int | None, w: Weights,
-          gender: list[str | None], latent: frozenset[int]) -> int | None:
+          gender: list[str | None], soft: list[str | None], latent: frozenset[int]) -> int | None:
     ps = sent[t.i]
     window = w.window if pg in ("m", "f") else 1
     p_subj = t.dep_ in _SUBJ
@@ -237,40 +317,10 @@ def _best(doc: Doc, t: Token, pg: str, hist: list[Ment], ments: list[Ment], j: i
                 continue  # "Jacques allows him to sit": him is not Jacques
             if _in_relative_of(t, mt):
                 continue  # "Grable, with whom she trained": she is not Grable
-        s = -w.dist * d - w.tokdist * (t.i - m.tok if d == 0 else 0)
-        if quoted[m.tok] and not quoted[t.i]:
-            s += w.quoted
-        if mt.dep_ in _SUBJ:
-            s += w.subj
-            if mt.head.dep_ == "ROOT" or (mt.head.dep_ == "conj" and mt.head.head.dep_ == "ROOT"):
-                s += w.main
-            if d == 0 and p_poss and _clause_head(mt).i == p_head.i:
-                s += w.clause_subj
-            if p_subj:
-                s += w.parallel
-            if d == 1 and mt.head.lemma_ in _SPEECH:
-                s += w.speaker
-        elif mt.dep_ == "dobj":
-            s += w.dobj
-        elif mt.dep_ == "conj":
-            s += w.conj
-        elif mt.dep_ == "appos":
-            s += w.appos
-        elif mt.dep_ == "compound":
-            s += w.compound
-        elif mt.dep_ == "pobj":
-            s += w.pobj
-        elif mt.dep_ == "poss":
-            s += w.poss + (w.parallel if p_poss else 0)
-        if gender[m.cluster] == pg:
-            s += w.gender
-        if m.cluster in latent and pg in ("m", "f"):
-            s += w.latent
-        if m.kind == "pronoun":
-            s += w.chain
-        s += w.count * math.log1p(counts[m.cluster])
-        if m.cluster == topic:
-            s += w.topic
+        f = _features(t, mt, m, d, pg, p_subj, p_poss, p_head, quoted, counts, topic, gender, soft, latent)
+        s = sum(getattr(w, k) * v for k, v in f.items())
+        if TRACE is not None:
+            TRACE.append((t.i, m.cluster, f))
         if s > scores.get(m.cluster, -1e9):
             scores[m.cluster] = s
     if pg in ("m", "f"):
@@ -284,7 +334,7 @@ def _best(doc: Doc, t: Token, pg: str, hist: list[Ment], ments: list[Ment], j: i
                 continue
             if p_subj and _clause_head(mt).i == p_head.i:
                 continue
-            s = w.cataphora + w.subj + (w.gender if gender[m.cluster] == pg else 0) + w.count * math.log1p(counts[m.cluster]) \
+            s = w.cataphora + w.subj + _gender_score(w, pg, gender[m.cluster], soft[m.cluster]) + w.count * math.log1p(counts[m.cluster]) \
                 + (w.topic if m.cluster == topic else 0)
             if mt.head.dep_ == "ROOT" and not (mt.left_edge.i <= t.i <= mt.right_edge.i):
                 s += w.fronted  # "Despite his injury, Byas played on": a fronted phrase before the subject
