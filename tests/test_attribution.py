@@ -131,6 +131,9 @@ CASES = [
      ("indirect", "Senator Maria Lopez of New Mexico, who chairs it", "said", "the vote was fair", "assert")),
     ("Lee, who has chaired the finance panel since 2019, said the vote was fair.",
      ("indirect", "Lee", "said", "the vote was fair", "assert")),
+    # a hyphenated Korean given name stays whole in the source
+    ("President Moon Jae-in had hoped to sign the agreement in Hanoi next month.",
+     ("indirect", "President Moon Jae-in", "hoped", "to sign the agreement in Hanoi next month", "assert")),
 ]
 
 # a second, coordinated cue of the same speaker ends the first one's content

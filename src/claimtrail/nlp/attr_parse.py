@@ -77,6 +77,10 @@ def source_span(src: Token, verb: Token) -> tuple[int, int]:
         hi -= 1
     if hi < lo:
         lo = hi = src.i
+    # a hyphenated given name the parser split off ("Moon Jae-in": "in" parsed as a preposition)
+    while hi + 2 < len(doc) and doc[hi + 1].text == "-" and not doc[hi].whitespace_ and \
+            not doc[hi + 1].whitespace_ and doc[hi + 2].is_alpha and doc[hi].ent_type_ == "PERSON":
+        hi += 2
     return doc[lo].idx, doc[hi].idx + len(doc[hi])
 
 
