@@ -3,6 +3,8 @@
 hearsay adverbs, ``according to``). A mixin of the stage's finder (``attribution.py``)."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from .attr_parse import circumstance as _circumstance, negated as _negated, source_span as _source_span, \
@@ -223,21 +225,27 @@ class IndirectRules:
         self._add("mixed" if qs else "indirect", (prep.idx, prep.idx + len(prep)), parts, pobj,
                   _source_span(pobj, head), "assert", head, qs)
 
-    def _noun(self, noun: Token, cue: Cue) -> None:
-        """'his claim that …', 'Trump's denial of …', 'a supporter of …' (a noun as the cue)."""
-        content = None
-        cue_end = noun.idx + len(noun)
-        for c in noun.children:
-            if c.i < noun.i:
+    def _complement(self, cue: Token, is_clause: Callable[[Token], bool],
+                    preps: tuple[str, ...]) -> tuple[tuple[int, int] | None, int]:
+        """What a noun or adjective cue says is said: the first clause after it that ``is_clause``
+        accepts, or the object of one of ``preps`` right after it (which then closes the cue)."""
+        for c in cue.children:
+            if c.i < cue.i:
                 continue
-            if c.dep_ in ("acl", "ccomp") and c.left_edge.lower_ == "that" and c.left_edge.i == noun.i + 1:
-                content = (c.left_edge.idx, self._clause_end(c))
-                break
-            if c.dep_ == "prep" and c.lower_ in ("of", "about", "on", "for", "against", "over") and c.i == noun.i + 1:
+            if is_clause(c):
+                return (c.left_edge.idx, self._clause_end(c)), cue.idx + len(cue)
+            if c.dep_ == "prep" and c.lower_ in preps and c.i == cue.i + 1:
                 pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
                 if pobj is not None:
-                    content, cue_end = _span_of(pobj), c.idx + len(c)
+                    return _span_of(pobj), c.idx + len(c)
                 break
+        return None, cue.idx + len(cue)
+
+    def _noun(self, noun: Token, cue: Cue) -> None:
+        """'his claim that …', 'Trump's denial of …', 'a supporter of …' (a noun as the cue)."""
+        content, cue_end = self._complement(
+            noun, lambda c: c.dep_ in ("acl", "ccomp") and c.left_edge.lower_ == "that" and c.left_edge.i == noun.i + 1,
+            ("of", "about", "on", "for", "against", "over"))
         if content is None:
             return
         src = next((c for c in noun.children if c.dep_ == "poss"), None)
@@ -258,18 +266,8 @@ class IndirectRules:
         """'Aides are confident that …', 'she is critical of …' (the copula's subject is the source)."""
         if adj.dep_ != "acomp":
             return
-        content, cue_end = None, adj.idx + len(adj)
-        for c in adj.children:
-            if c.i < adj.i:
-                continue
-            if c.dep_ in ("ccomp", "xcomp"):
-                content = (c.left_edge.idx, self._clause_end(c))
-                break
-            if c.dep_ == "prep" and c.lower_ in ("of", "about", "that", "to", "with", "over", "on") and c.i == adj.i + 1:
-                pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
-                if pobj is not None:
-                    content, cue_end = _span_of(pobj), c.idx + len(c)
-                break
+        content, cue_end = self._complement(adj, lambda c: c.dep_ in ("ccomp", "xcomp"),
+                                            ("of", "about", "that", "to", "with", "over", "on"))
         if content is None:
             return
         src = _subject(adj.head)
