@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib
+from collections import deque
 from dataclasses import replace
 from collections.abc import Iterable, Iterator
 from types import ModuleType
@@ -78,7 +79,7 @@ class Pipeline:
 
         # Failures must keep their place in the output, so they travel beside the docs; spaCy only
         # sees real docs (a failure between them is held back until the docs before it are out).
-        pending: list[tuple[object, Article | Failure]] = []
+        pending: deque[tuple[object, Article | Failure]] = deque()
         source = docs()
 
         def only_docs() -> Iterator[tuple[object, Article]]:
@@ -89,8 +90,8 @@ class Pipeline:
 
         for doc, art in self.nlp.pipe(only_docs(), as_tuples=True, batch_size=self.options.batch_size):
             while pending and pending[0][0] is None:
-                yield pending.pop(0)[1]  # type: ignore[misc]
-            pending.pop(0)
+                yield pending.popleft()[1]  # type: ignore[misc]
+            pending.popleft()
             try:
                 yield records.to_dossier(doc, art, self.versions)
             except Exception as exc:  # one bad article never ends a batch

@@ -4,8 +4,9 @@ Rules are regexes over the text (``timex_rules``, ``timex_rel``, ``timex_dur``: 
 resolved against the publication date (``analysis(doc).published``). The parse only answers three
 questions: which way an expression points (a verb in the future: "will meet on Friday" is the
 coming Friday, the news default is the Friday before), whether a bare "1990" is a year (spaCy
-calls "1990 shares" a CARDINAL) and whether "daily" is an adjective ("daily flights": no timex). The publication date may come from a dateline with a full
-date ("ROME, May 15, 2019 —"), read by the pipeline (ingest/dates.py); without one, relative expressions stay underspecified.
+calls "1990 shares" a CARDINAL) and whether "daily" is an adjective ("daily flights": no timex).
+The publication date may come from a dateline ("ROME, May 15, 2019 —"), which the pipeline reads
+(ingest/dates.py); without one, relative expressions stay underspecified.
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ NAME = "timex"
 VERSION = "timex-rules/2"
 COMPONENT = "claimtrail_timex"
 REQUIRES: tuple[str, ...] = ("published",)
-PROVIDES: tuple[str, ...] = ("timexes", "published")
+PROVIDES: tuple[str, ...] = ("timexes",)
 
 
 @Language.component(COMPONENT)
