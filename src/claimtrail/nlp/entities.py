@@ -53,7 +53,6 @@ class _Info:
     """Working knowledge about a cluster that the Cluster record does not keep."""
     parsed: list[names.PersonName] = field(default_factory=list)
     last: int = -1  # token index of the latest mention
-    count: int = 0
 
 
 @dataclass
@@ -97,7 +96,7 @@ class _Builder:
         c = self.ct.clusters[ci]
         c.mentions.append(MentionHit(start, end, kind))
         inf = self.info[ci]
-        inf.last, inf.count = tok, inf.count + 1
+        inf.last = tok
         self.ments.append(Ment(start, end, tok, ci, kind))
 
     # ---- people ---------------------------------------------------------------------------
@@ -348,11 +347,11 @@ class _Builder:
         """'Secretary of State Antony Blinken': 'State' is part of a title, not an organisation."""
         if not finds:
             return
-        owner = [-1] * (len(self.doc.text) + 1)  # char -> role index covering it
+        text = self.doc.text
+        owner = [-1] * (len(text) + 1)  # char -> role index covering it
         for k, f in enumerate(finds):
             for x in range(f.start, f.end):
                 owner[x] = k
-        text = self.doc.text
 
         def inside_title(m: MentionHit) -> bool:
             k = owner[m.start]

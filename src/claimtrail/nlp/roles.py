@@ -113,7 +113,7 @@ def _prefix_role(doc: Doc, s: int, cluster: int) -> RoleFind | None:
     return RoleFind(doc[start].idx, doc[s - 1].idx + len(doc[s - 1]), title, org, cluster, gender, kin)
 
 
-def _appos_role(doc: Doc, head: Token, cluster: int, after: bool) -> RoleFind | None:
+def _appos_role(doc: Doc, head: Token, cluster: int) -> RoleFind | None:
     """Role from an appositive noun phrase headed by ``head`` ("the German chancellor")."""
     hit = _title_ending_at(doc, head.i, head.left_edge.i)
     if hit is None:
@@ -163,7 +163,7 @@ def _surface_appos(doc: Doc, s: int, e: int, ci: int) -> RoleFind | None:
             if doc[j].pos_ == "DET":
                 break
         if j < h.i and doc[j].pos_ == "DET" and (e >= hi or doc[e].is_punct):
-            r = _appos_role(doc, h, ci, after=False)
+            r = _appos_role(doc, h, ci)
             if r:
                 r.start = min(r.start, doc[j].idx)
                 return r
@@ -196,13 +196,13 @@ def find_roles(doc: Doc, people: list[tuple[int, int, int]]) -> list[RoleFind]:
         root = span.root
         for c in root.children:
             if c.dep_ == "appos" and c.i >= e and c.pos_ in ("NOUN", "PROPN"):
-                r = _appos_role(doc, c, ci, after=True)
+                r = _appos_role(doc, c, ci)
                 if r:
                     out.append(r)
         h = root.head
         found = len(out)
         if root.dep_ == "appos" and h.i < s and h.pos_ == "NOUN":
-            r = _appos_role(doc, h, ci, after=False)
+            r = _appos_role(doc, h, ci)
             if r:
                 out.append(r)
         if len(out) == found and not any(c.dep_ == "appos" for c in root.children):
