@@ -16,6 +16,8 @@ from importlib import resources
 from typing import Any
 
 from ..model import Dossier, Failure, dossier_from_dict
+from .browse import BrowseQueries
+from .clusters import ClusterQueries
 from .base import (Appearance, ArticleRef, ClaimEvent, Counts, Statement, Store, StoreError, StoredFailure,
                    content_hash, norm_name)
 
@@ -43,7 +45,7 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-class SqlStore(Store):
+class SqlStore(BrowseQueries, ClusterQueries, Store):
     DIALECT = ""
     PARAM = "?"
 
