@@ -30,6 +30,18 @@ def app(article: str, name: str, *roles: str) -> Appearance:
     # no roles anywhere: one person
     ([app("a1", "Greta Holm"), app("a2", "Holm")], [("Greta Holm", ["a1", "a2"])]),
     ([], []),
+    # a title that changes with time, or is written the other way round, is still one person
+    ([app("a1", "Greta Holm", "harbour minister"), app("a2", "Greta Holm", "former harbour minister"),
+      app("a3", "Greta Holm", "Minister of Harbour"), app("a4", "Greta Holm", "minister")],
+     [("Greta Holm", ["a1", "a2", "a3", "a4"])]),
+    ([app("a1", "Hua Chunying", "Foreign Ministry spokeswoman"), app("a2", "Hua Chunying", "spokeswoman")],
+     [("Hua Chunying", ["a1", "a2"])]),
+    ([app("a1", "Olaf Scholz", "finance minister"), app("a2", "Olaf Scholz", "minister of finance"),
+      app("a3", "Olaf Scholz", "acting chancellor")],
+     [("Olaf Scholz", ["a1", "a2"]), ("Olaf Scholz", ["a3"])]),
+    # a real change of office still splits: a rule, not a model
+    ([app("a1", "Greta Holm", "harbour minister"), app("a2", "Greta Holm", "prime minister")],
+     [("Greta Holm", ["a1"]), ("Greta Holm", ["a2"])]),
 ])
 def test_link_people(appearances: list[Appearance], people: list[tuple[str, list[str]]]) -> None:
     got = link_people(appearances)

@@ -5,8 +5,13 @@ name, two appearances are one person when they share a role title (case and spac
 "Harbour minister" = "harbour minister"); roles that never meet keep two people with one name apart
 (a minister and a deputy mayor both called Greta Holm). An appearance with no role says nothing
 either way: it joins the person seen in the most articles (the likeliest reading), or starts one
-when there is none. A rule, not a model: a person whose title changes between articles (minister,
-then former minister) is split — the timeline shows both.
+when there is none.
+
+Titles change between articles, so roles are compared loosely: words of time ("former", "acting",
+"outgoing", "new", …) are dropped, "minister of finance" reads as "finance minister", and a title
+that is the tail of another ("minister" / "finance minister", "spokeswoman" / "foreign ministry
+spokeswoman") matches it. A rule, not a model: a real change of office ("harbour minister" who
+becomes "prime minister") still splits the person — the timeline shows both.
 """
 from __future__ import annotations
 
@@ -22,21 +27,40 @@ class Person:
     appearances: tuple[Appearance, ...]
 
 
-def _role(title: str) -> str:
-    return " ".join(title.casefold().split())
+_TIME_WORDS = frozenset("former ex then now acting interim outgoing incoming new newly appointed current "
+                        "retired designate elect the a an".split())
+
+
+def _role(title: str) -> tuple[str, ...]:
+    """A title's comparable words: folded, time words dropped, "X of Y" read as "Y X"."""
+    words = title.casefold().replace("-", " ").split()
+    if "of" in words[1:-1]:  # "minister of finance" -> "finance minister"
+        i = words.index("of")
+        words = words[i + 1:] + words[:i]
+    return tuple(w for w in words if w not in _TIME_WORDS)
+
+
+def _meet(mine: set[tuple[str, ...]], theirs: set[tuple[str, ...]]) -> bool:
+    """Two sets of roles meet when a title equals another or is its tail ("minister" in "finance minister")."""
+    for a in mine:
+        for b in theirs:
+            short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+            if short and long_[len(long_) - len(short):] == short:
+                return True
+    return False
 
 
 def link_people(appearances: list[Appearance]) -> list[Person]:
     """Group appearances (in date order) into people; people ordered by their first appearance."""
     groups: list[list[Appearance]] = []
-    roles: list[set[str]] = []
+    roles: list[set[tuple[str, ...]]] = []
     unplaced: list[Appearance] = []
     for a in appearances:
-        mine = {_role(r) for r in a.roles if r.strip()}
+        mine = {k for r in a.roles if (k := _role(r))}
         if not mine:
             unplaced.append(a)
             continue
-        hits = [i for i, rs in enumerate(roles) if rs & mine]
+        hits = [i for i, rs in enumerate(roles) if _meet(mine, rs)]
         if not hits:
             groups.append([a])
             roles.append(set(mine))
