@@ -6,12 +6,16 @@ the case says ``only``.
 """
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimtrail.ingest.dates import infer_published
 from claimtrail.nlp import timex
 from claimtrail.nlp.state import Analysis, analysis
-from claimtrail.nlp.timex_norm import full_date, two_digit_year
+from claimtrail.nlp.timex_norm import from_ref, full_date, ref_mark, shift_ref, two_digit_year
 
 WED = "2019-05-15"  # a Wednesday
 
@@ -135,6 +139,41 @@ CASES = [
     ("Campaigning goes on until Election Day.", "2018-10-20", [("Election Day", "DATE", "2018-11-06")]),
     ("The family met last Christmas.", "2019-12-28", [("last Christmas", "DATE", "2019-12-25")]),
     ("The shops shut on Christmas Day.", None, [("Christmas Day", "DATE", "XXXX-12-25")]),
+    # counted from the time the story last named (TimeML's anchor), not from the publication date
+    ("Sales rose 5% in the third quarter from a year earlier.", "2012-10-20", [("a year earlier", "DATE", "2011-Q3")]),
+    ("The plant opened on March 5, 2010. A year earlier, the site was empty.", WED,
+     [("A year earlier", "DATE", "2009-03-05")]),
+    ("Shares rose on Friday to $5, up from $3 a year earlier.", WED, [("a year earlier", "DATE", "2018")]),
+    ("The firm was founded in 1995, and the following year it went public.", WED,
+     [("the following year", "DATE", "1996")]),
+    ("Talks began on March 3, 2014. The following month, they collapsed.", WED,
+     [("The following month", "DATE", "2014-04")]),
+    ("Imports reached $3 billion in 2008, and exports fell that year.", WED, [("that year", "DATE", "2008")]),
+    ("She landed in Lima on June 2, 2016, and left the next day.", WED, [("the next day", "DATE", "2016-06-03")]),
+    ("The vote was held on April 4, 2017, and the count began the day after.", WED,
+     [("the day after", "DATE", "2017-04-05")]),
+    ("The rebels struck on Jan. 9, 2015. That morning, the roads were empty.", WED,
+     [("That morning", "TIME", "2015-01-09TMO")]),
+    ("He was shot last October, and the site named him that same day.", WED, [("that same day", "DATE", "2018-10-XX")]),
+    ("The plant opened on March 5, 2010. The next day, it closed.", None, [("The next day", "DATE", "2010-03-06")]),
+    ("The law was passed on July 1, 2015. By the end of the month, it was in force.", WED,
+     [("the end of the month", "DATE", "2015-07")]),
+    ("The crash happened on May 2, 2019. Police arrived at 10 p.m.", WED, [("10 p.m.", "TIME", "2019-05-02T22:00")]),
+    ("Stocks fell on Friday. For the week, the index lost 2%.", "2019-05-20",
+     [("Friday", "DATE", "2019-05-17"), ("the week", "DATE", "2019-W20")]),
+    ("The company lost money in the first quarter of 2012. During the quarter, sales fell.", WED,
+     [("the quarter", "DATE", "2012-Q1")]),
+    ("The court will hear the case in the week of March 6.", "2000-02-24",
+     [("the week of March 6", "DATE", "2000-W10")]),
+    # a time named long before no longer anchors: the publication date does
+    ("The plant opened on March 5, 2010. " + "Workers came and went. " * 20 + "A year earlier, the site was empty.",
+     WED, [("A year earlier", "DATE", "2018")]),
+    # "the year": a fiscal year's span when it "ended", else the year in question
+    ("Profit rose in the year ended June 30.", WED, [("the year", "DURATION", "P1Y")]),
+    ("Shares hit a high for the year in June.", WED, [("the year", "DATE", "2019")]),
+    # weekday direction: a past perfect after "until"; a present form after a singular subject is a past
+    ("Until Thursday, police had not named a suspect.", WED, [("Thursday", "DATE", "2019-05-09")]),
+    ("Weakness in banks hurt the index on Friday.", WED, [("Friday", "DATE", "2019-05-10")]),
 ]
 
 
@@ -151,6 +190,8 @@ def test_timex(tag, text: str, published: str | None, expected: list[tuple[str, 
     "The firm sold 1,990 shares.",
     "It may rain.",
     "They march on the capital.",
+    "The banks closed the day before the crash.",  # counted from the crash: no time of its own
+    "Exports fell that year.",  # "that year" with no year named before it
 ])
 def test_not_timex(tag, text: str) -> None:
     assert tag(text, WED) == []
@@ -190,6 +231,38 @@ def test_no_anchor_from_elsewhere_in_text(tag) -> None:
 ])
 def test_full_date(args, value: str) -> None:  # type: ignore[no-untyped-def]
     assert full_date(*args) == value
+
+
+@pytest.mark.parametrize(("ref", "unit", "n", "period", "value"), [
+    ("1989-09-30", "Y", -1, False, "1988-09-30"), ("1989-09-30", "Y", 1, True, "1990"),
+    ("1989-09-30", "M", 1, True, "1989-10"), ("1989-12-31", "D", 1, False, "1990-01-01"),
+    ("1989-03-05", "W", 0, True, "1989-W09"), ("1989-Q3", "Y", -1, False, "1988-Q3"),
+    ("1989-Q1", "Q", -1, True, "1988-Q4"),
+    ("1989-03", "Y", -1, False, "1988-03"), ("1989-10", "D", 0, True, "1989-10-XX"), ("1989", "Y", 1, True, "1990"),
+    ("1989", "M", 1, True, None), ("1989-SU", "Y", -1, False, "1988-SU"), ("PAST_REF", "Y", 1, True, None),
+])
+def test_shift_ref(ref: str, unit: str, n: int, period: bool, value: str | None) -> None:
+    assert shift_ref(ref, unit, n, period) == value
+
+
+def test_ref_mark_falls_back_without_a_reference() -> None:
+    mark = ref_mark("s", "Y", -1, "2018")
+    assert from_ref(mark, None) == "2018" and from_ref(mark, "2016-03-01") == "2015-03-01"
+    assert from_ref(mark, "2016-03-01", explicit=False) == "2018"  # a weekday dates the news, not the comparison
+    assert from_ref(ref_mark("q", "Q", 0, "2019-Q1"), "2016-03-01") == "2019-Q1"  # "the quarter" wants a quarter
+
+
+_PIECES = ["a year earlier", "the following month", "that year", "the next day", "that morning", "the day before.",
+           "the quarter", "for the week", "at 10 p.m.", "on March 5, 2010", "Friday", "last October", "in 1995",
+           "third-quarter", "a year ago", "the week of May 2", "the year", "the same day", "Feb. 30", "and"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12), st.sampled_from([None, date(2019, 5, 15), date(1989, 1, 1)]))
+def test_marks_never_leak(pieces: list[str], anchor: date | None) -> None:
+    # every value counted from a named time is resolved (or its hit dropped) within one text
+    for h in timex.find(" ".join(pieces), anchor):
+        assert h.value and not h.value.startswith("@") and "|" not in h.value, h
 
 
 def test_two_digit_year_without_anchor() -> None:

@@ -6,7 +6,10 @@ questions: which way an expression points (a verb in the future: "will meet on F
 coming Friday, the news default is the Friday before), whether a bare "1990" is a year (spaCy
 calls "1990 shares" a CARDINAL) and whether "daily" is an adjective ("daily flights": no timex).
 The publication date may come from a dateline ("ROME, May 15, 2019 —"), which the pipeline reads
-(ingest/dates.py); without one, relative expressions stay underspecified.
+(ingest/dates.py); without one, relative expressions stay underspecified. Expressions that count
+from a time the story names ("a year earlier", "the following month", "the next day", "that year")
+are resolved after detection, in one pass in text order (``resolve_refs``), against the last time
+named within a couple of sentences; that is TimeML's anchor, not the publication date.
 """
 from __future__ import annotations
 
@@ -17,11 +20,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from . import timex_dur, timex_rel  # noqa: F401 - importing registers their rules
+from . import timex_norm as N
 from .state import TimexHit, analysis, guarded
 from .timex_rules import RULES, Ctx
 
 NAME = "timex"
-VERSION = "timex-rules/2"
+VERSION = "timex-rules/3"
 COMPONENT = "claimtrail_timex"
 REQUIRES: tuple[str, ...] = ("published",)
 PROVIDES: tuple[str, ...] = ("timexes",)
@@ -63,7 +67,35 @@ def find(text: str, anchor: date | None, ctx: Ctx | None = None) -> list[TimexHi
             continue
         taken.insert(i, (s, e))
         hits.append(TimexHit(s, e, typ, val))
-    return sorted(hits, key=lambda h: h.start)
+    return resolve_refs(sorted(hits, key=lambda h: h.start), text)
+
+
+# How far back (in characters, about two sentences) a named time still anchors "a year earlier" or
+# "the week": further back the story has moved on, and the publication date is the safer anchor.
+_REF_REACH = 400
+
+
+def resolve_refs(hits: list[TimexHit], text: str) -> list[TimexHit]:
+    """Values counted from the time the story last named ("a year earlier", "the following month"):
+    one pass in text order; a mark that cannot be resolved and has no fallback drops its hit."""
+    out: list[TimexHit] = []
+    ref: str | None = None
+    ref_end = 0
+    explicit = False
+    for h in hits:
+        is_ref = True
+        if h.value.startswith("@"):
+            # a comparison ("a year earlier", "a year ago") names no new time for the next one to count from
+            is_ref = h.value[1] in "pq"
+            near = h.start - ref_end <= _REF_REACH
+            h = TimexHit(h.start, h.end, h.type, N.from_ref(h.value, ref if near else None, explicit))
+            if not h.value:
+                continue
+        if is_ref and h.type in ("DATE", "TIME") and h.value[:4].isdigit():
+            ref, ref_end = h.value, h.end
+            explicit = any(c.isdigit() for c in text[h.start:h.end])
+        out.append(h)
+    return out
 
 
 def find_in_doc(doc: Doc, anchor: date | None) -> list[TimexHit]:
@@ -79,6 +111,8 @@ def find_in_doc(doc: Doc, anchor: date | None) -> list[TimexHit]:
         before = text[max(0, pos - 16):pos].lower().split()
         tok = token_at(pos)
         if before and before[-1] in _AHEAD_WORDS:
+            if before[-1] in ("until", "till") and parsed and tok is not None and _past_perfect(tok):
+                return -1  # "until Thursday, they had not called him a suspect": a time already gone
             return 1  # "effective Feb. 1", "until January"
         if before[-3:] in (["as", "soon", "as"], ["as", "early", "as"]):
             return 1  # "as soon as Tuesday": the earliest of times still to come
@@ -104,6 +138,15 @@ _STATIVE = {"be", "have", "say", "tell", "think", "believe", "know", "report", "
 _FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
 _AHEAD_VERBS = {"plan", "expect", "schedule", "intend", "aim", "hope", "set", "due", "slate", "prepare", "propose",
                 "want", "promise", "vow", "pledge", "go", "be", "agree", "threaten", "seek"}
+
+
+def _past_perfect(tok: Token) -> bool:
+    """The verb governing ``tok`` is in the past perfect ("had not called")."""
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return any(c.lower_ == "had" and c.dep_ in ("aux", "auxpass") for c in tok.children)
 
 
 def verb_direction(tok: Token, depth: int = 0) -> int:
@@ -140,6 +183,8 @@ def verb_direction(tok: Token, depth: int = 0) -> int:
         return -1  # "the record high set on Aug. 6"
     if tok.tag_ == "VBG" and tok.lower_ == "going":
         return 1
+    if tok.tag_ == "VBP" and any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in tok.children):
+        return -1  # "Weakness hurt stocks on Friday": a present form after a singular subject is a past ("hurt", "cut")
     if tok.tag_ in ("VBZ", "VBP") and tok.lemma_ not in _STATIVE:
         return 1  # news present with a date is a timetable: "meets Monday", "takes effect Jan. 1"
     return 0

@@ -86,8 +86,12 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Result:
         if n is None:
             return "DATE", "PAST_REF"
         if code == "Y" and n == 1 and re.search(r"quarter|period", ctx.text[max(0, m.start() - 250):m.start()], re.I):
-            return "DATE", N.quarter_shift(ctx.anchor, -5)  # results "a year ago": the year-ago quarter
-        return "DATE", N.ago(ctx.anchor, n, code if code != "WE" else "W", -1)
+            value = N.quarter_shift(ctx.anchor, -5)  # results "a year ago": the year-ago quarter
+        else:
+            value = N.ago(ctx.anchor, n, code if code != "WE" else "W", -1)
+        if rel == "earlier" and code in ("D", "W", "M", "Q", "Y") and n == int(n):
+            return "DATE", N.ref_mark("s", code, -int(n), value)  # "a year earlier": before the time last named
+        return "DATE", N.no_ref(value)
     if m["lead"] and m["det"] and m["lead"].lower() == "some":
         return "DURATION", duration_value(n, code), (m.start("det"), m.end())  # type: ignore[return-value]
     if m["det"] and not m["adj"] and (ctx.text[m.end("num")] == "-" or m["det"].lower() in ("a", "its")):

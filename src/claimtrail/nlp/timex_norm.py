@@ -9,6 +9,7 @@ period ("Nov. 6" in the anchor's year).
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date, timedelta
 
 UNKNOWN_DAY = "XXXX-XX-XX"
@@ -157,3 +158,102 @@ def ago(anchor: date | None, n: float | None, unit: str, sign: int = -1) -> str:
     if unit == "DE":
         return f"{(anchor.year + 10 * k) // 10:03d}" if anchor else "XXX"
     return day(anchor) if anchor else UNKNOWN_DAY
+
+
+# ---------------------------------------------------------------- times counted from another time in the story
+# "a year earlier", "the following month", "that day" count from the time the narrative last named
+# (TimeML anchors them there, not on the publication date). A rule marks such a value as
+# ``@<mode><unit><n>|<fallback>``; ``timex.resolve_refs`` replaces the mark in one pass over the hits.
+# Modes: "s" shifts the named time and keeps its granularity ("a year earlier" after "Sept. 30, 1989":
+# 1988-09-30); "p" names the unit's period ("the following month" after "March 5": 1989-04); "q" is
+# "p" only after a quarter ("the quarter" after "third-quarter profit"); "a" keeps the fallback, counted
+# from the publication date ("a year ago"). Only "p" and "q" values become the time a later mark
+# counts from: a comparison names no new time of the story. Further back than ``timex._REF_REACH``
+# characters a named time no longer anchors.
+
+_REF = re.compile(r"(\d{4})(?:-(?:(\d\d)(?:-(\d\d))?|Q([1-4])|H([12])|(SP|SU|FA|WI)|W(\d\d)))?(?:T|$)")
+
+
+def no_ref(value: str) -> str:
+    """A value that later marks must not count from ("a year ago", "the year-earlier quarter")."""
+    return f"@a|{value}|"
+
+
+def ref_mark(mode: str, unit: str, n: int, fallback: str, suffix: str = "") -> str:
+    """``suffix`` goes after a resolved value: the part of day of "the next morning" (``TMO``)."""
+    return f"@{mode}{unit}{n:+d}|{fallback}|{suffix}"
+
+
+def from_ref(mark: str, ref: str | None, explicit: bool = True) -> str:
+    """The value of a marked expression counted from ``ref`` (the last time named), else its fallback.
+    ``explicit``: the reference was written as a date ("Sept. 30"), not a weekday or "yesterday"."""
+    head, fallback, suffix = mark[1:].split("|", 2)
+    m = re.fullmatch(r"([spq])([A-Z]+)([+-]\d+)", head)
+    if m is None or ref is None:  # mode "a", or nothing named before: the fallback
+        return fallback
+    mode, unit, n = m[1], m[2], int(m[3])
+    if mode == "q" and not is_quarter(ref):
+        return fallback  # "the quarter" names the quarter last named, not the quarter of a day
+    if mode == "s" and unit in ("M", "Q", "Y") and len(ref) >= 10 and not explicit:
+        return fallback  # "Friday ... a year earlier": the weekday only dates the news, not the comparison
+    got = shift_ref(ref, unit, n, mode in "pq")
+    return got + suffix if got else fallback
+
+
+def is_quarter(value: str) -> bool:
+    return re.fullmatch(r"\d{4}-Q[1-4]", value) is not None
+
+
+def shift_ref(ref: str, unit: str, n: int, period: bool) -> str | None:
+    """``ref`` moved by ``n`` units (D, W, M, Q, Y); None when the two granularities do not fit."""
+    m = _REF.match(ref)
+    if not m:
+        return None
+    y, mo, dd, q, h, season, wk = m.groups()
+    yi = int(y)
+    if dd:
+        d = _safe_date(yi, int(mo), int(dd))
+        if d is None:
+            return None
+        if unit in ("D", "W"):
+            moved = d + timedelta(days=n * (7 if unit == "W" else 1))
+            return week_value(moved) if unit == "W" and period else day(moved)
+        if unit == "M":
+            yy, mm = add_months(yi, d.month, n)
+            return month_value(yy, mm) if period else full_date(yy, mm, d.day)
+        if unit == "Q":
+            yy, qq = add_quarters(yi, quarter_of(d), n)
+            return f"{yy:04d}-Q{qq}"
+        return f"{yi + n:04d}" if period else full_date(yi + n, d.month, d.day)
+    if mo:
+        if unit == "D" and n == 0 and period:
+            return f"{yi:04d}-{mo}-XX"  # "that same day", after "last October": a day of that month
+        if unit == "M":
+            return month_value(*add_months(yi, int(mo), n))
+        if unit == "Q":
+            yy, qq = add_quarters(yi, (int(mo) - 1) // 3 + 1, n)
+            return f"{yy:04d}-Q{qq}"
+        if unit == "Y":
+            return f"{yi + n:04d}" if period else month_value(yi + n, int(mo))
+        return None
+    if q:
+        if unit == "Q":
+            yy, qq = add_quarters(yi, int(q), n)
+            return f"{yy:04d}-Q{qq}"
+        if unit == "Y":
+            return f"{yi + n:04d}" if period else f"{yi + n:04d}-Q{q}"
+        return None
+    if h or season:
+        return (f"{yi + n:04d}" if period else f"{yi + n:04d}-{h and 'H' + h or season}") if unit == "Y" else None
+    if wk:
+        if unit == "W" and 1 <= int(wk) <= 52:
+            return week_value(date.fromisocalendar(yi, int(wk), 1) + timedelta(weeks=n))
+        return f"{yi + n:04d}" if unit == "Y" and period else None
+    return f"{yi + n:04d}" if unit == "Y" else None
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None

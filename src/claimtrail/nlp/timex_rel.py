@@ -9,7 +9,7 @@ import re
 from datetime import date, timedelta
 
 from . import timex_norm as N
-from .timex_lex import ORDINALS, PARTS_OF_DAY, SEASONS, WEEKDAY_RE, weekday_number
+from .timex_lex import MONTH_RE, ORDINALS, PARTS_OF_DAY, SEASONS, WEEKDAY_RE, month_number, weekday_number
 from .timex_rules import MOD, YEAR, Ctx, Result, _dir, _year, rule
 
 POD_RE = r"morning|afternoon|evening|night|overnight"
@@ -82,7 +82,28 @@ def _day(m: re.Match[str], ctx: Ctx) -> Result:
     return "DATE", v
 
 
+_REF_DAY = {"the next": 1, "the following": 1, "the previous": -1, "the prior": -1, "that": 0, "that same": 0,
+            "the same": 0, "before": -1, "after": 1}
+
+
+@rule("ref_day", rf"(?:(?:earlier|later) )?(?:(?P<det>the next|the following|the previous|the prior|that same|that|"
+                 rf"the same) (?P<u>day|{POD_RE})|the day (?P<ba>before|after)(?=\s*[,.;:!?)]|\s*$))")
+def _ref_day(m: re.Match[str], ctx: Ctx) -> Result:
+    """"the next day", "that morning", "the day before": a day counted from the one the story last named
+    (TimeML's anchor), never from the publication date; with none named before, the day stays unknown.
+    "the day before" only ends a clause: "the day before the crash" counts from the crash, not from here."""
+    n = _REF_DAY[(m["det"] or m["ba"]).lower()]
+    pod = (m["u"] or "day").lower()
+    if pod == "day":
+        return "DATE", N.ref_mark("s", "D", n, N.UNKNOWN_DAY) if n else N.ref_mark("p", "D", 0, N.UNKNOWN_DAY)
+    suffix = f"T{PARTS_OF_DAY[pod]}"
+    return "TIME", N.ref_mark("p", "D", n, N.UNKNOWN_DAY + suffix, suffix)
+
+
 # ---------------------------------------------------------------- weeks, months, years, seasons, quarters
+
+_REF_UNITS = {"week": "W", "month": "M", "year": "Y", "quarter": "Q"}
+
 
 @rule("rel_unit", rf"(?:(?P<mod>{MOD}|earlier|later)(?: in)? )?(?P<det>this|last|next|the past|the last|the current|"
                   r"the coming|the previous|the prior|the following|the latest|the same|the next|this past|this coming|"
@@ -94,12 +115,15 @@ def _rel_unit(m: re.Match[str], ctx: Ctx) -> Result:
         return None  # "ABC's This Week": a title
     step = (-1 if det in ("last", "the past", "the last", "the previous", "the prior", "this past", "the most recent")
             else 1 if det in ("next", "the coming", "the following", "the next", "this coming") else 0)
+    code = _REF_UNITS.get(unit)
     if det in ("that", "the same") and unit != "weekend":
-        return None  # anaphoric: the year of something else in the text
+        # anaphoric: the year of something else in the text; with nothing named before, no timex
+        return ("DATE", N.ref_mark("p", code, 0, "")) if code else None
     if det in ("the following", "the previous", "the prior"):
-        # counted from a time the story names, not from the publication date: say only the unit
-        return "DATE", {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "quarter": "XXXX-QX",
-                        "decade": "XXX"}.get(unit, "XXXX")
+        # counted from a time the story names, not from the publication date; if none, say only the unit
+        vague = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "quarter": "XXXX-QX",
+                 "decade": "XXX"}.get(unit, "XXXX")
+        return "DATE", N.ref_mark("p", code, 1 if det == "the following" else -1, vague) if code else vague
     if unit in SEASONS:
         y = a.year if a else None
         if a and step < 0 and a.month <= 8:
@@ -109,17 +133,22 @@ def _rel_unit(m: re.Match[str], ctx: Ctx) -> Result:
         return "DATE", f"{y:04d}-{SEASONS[unit]}" if y else f"XXXX-{SEASONS[unit]}"
     if unit == "quarter":
         if det in ("the", "its", "the latest", "the most recent", "the just-ended") and not m["mod"]:
-            return "DATE", N.quarter_shift(a, -1)  # the quarter a company reports on: the last full one
+            # the quarter the story last named, else the one a company reports on: the last full one
+            return "DATE", N.ref_mark("q", "Q", 0, N.quarter_shift(a, -1))
         return "DATE", N.quarter_shift(a, step)
     if unit == "year":
         if det == "the full":
             return "DATE", N.year_shift(a, 0)
         if det == "the" and not m["mod"] and not m["fy"]:
-            return "DURATION", "P1Y"
+            if re.match(r" (?:ended|ending|to|through)\b", ctx.text[m.end():m.end() + 9]):
+                return "DURATION", "P1Y"  # "the year ended June 30": a fiscal year's span
+            return "DATE", N.ref_mark("p", "Y", 0, N.year_shift(a, 0))  # "for the year": the one in question
         if det in ("the", "its") and m["fy"]:
             return "DURATION", "P1Y"
         return "DATE", N.year_shift(a, step)
     if unit == "month":
+        if det == "the":  # "by the end of the month": the month in question, else the publication's
+            return "DATE", N.ref_mark("p", "M", 0, N.month_shift(a, 0))
         return "DATE", N.month_shift(a, step)
     if unit == "decade":
         return "DATE", f"{a.year // 10 + step:03d}" if a else "XXX"
@@ -129,9 +158,21 @@ def _rel_unit(m: re.Match[str], ctx: Ctx) -> Result:
         if step == 0 and det != "this":
             step = 1 if _dir(m, ctx) > 0 else (0 if a.isoweekday() >= 6 else -1)
         return "DATE", f"{N.week_shift(a, step)}-WE"
-    if det == "the" and not m["mod"]:
-        step = 0
+    if det == "the":  # "for the week": the week in question ("stocks fell on Friday ... for the week")
+        return "DATE", N.ref_mark("p", "W", 0, N.week_shift(a, 0 if not m["mod"] else step))
     return "DATE", N.week_shift(a, step)
+
+
+@rule("week_of", rf"(?:the )?week of (?P<mon>{MONTH_RE}) (?P<dom>\d{{1,2}})(?:,? (?P<y>\d{{4}}))?")
+def _week_of(m: re.Match[str], ctx: Ctx) -> Result:
+    """"the week of March 6": the ISO week that holds the day."""
+    mon = month_number(m["mon"])
+    assert mon is not None
+    dom = int(m["dom"])
+    day = N.full_date(int(m["y"]), mon, dom) if m["y"] else N.month_day(ctx.anchor, mon, dom, _dir(m, ctx))
+    if not day[:4].isdigit() or len(day) != 10:
+        return "DATE", "XXXX-WXX"
+    return "DATE", N.week_value(date.fromisoformat(day))
 
 
 @rule("year_end", r"(?:around )?(?:the )?year[- ]end|(?:the )?end of (?:the|this) year|year['’]s end")
@@ -196,7 +237,9 @@ def _fin_period(m: re.Match[str], ctx: Ctx) -> Result:
         return "DATE", f"{yr}-{q[-2:]}" if ctx.anchor else f"{yr}-QX"
     words = (m["ly"] or "") + (m["adj"] or "") + (m["tail"] or "") + (m["bare"] or "")
     back = -5 if re.search(r"year-|prior-year|last year|a year|same|corresponding|comparable", words, re.I) else -1
-    return "DATE", N.quarter_shift(ctx.anchor, back)
+    if back == -5:
+        return "DATE", N.no_ref(N.quarter_shift(ctx.anchor, back))  # a comparison: no time to count from
+    return "DATE", N.ref_mark("q", "Q", 0, N.quarter_shift(ctx.anchor, back))  # "the latest period"
 
 
 # ---------------------------------------------------------------- holidays with fixed rules (US news)

@@ -221,7 +221,10 @@ def _clock(m: re.Match[str], ctx: Ctx) -> Result:
         h = (h % 12) + (12 if pm else 0)
         hhmm = f"{h:02d}:{m['mi'] or '00'}"
     tail = (m["tail"] or m["tail2"] or m["ptail"] or "").lower()  # ptail: "10:35 a.m. (0735 GMT) Friday"
-    if not tail or tail == "today":
+    if not tail:  # "at 10 p.m.": on the day the story last named, else on the publication day
+        d = N.shift_days(ctx.anchor, 0)
+        return "TIME", N.ref_mark("p", "D", 0, f"{d if len(d) == 10 else N.UNKNOWN_DAY}T{hhmm}", f"T{hhmm}")
+    if tail == "today":
         d = N.shift_days(ctx.anchor, 0)
     elif tail in ("tonight",):
         d = N.shift_days(ctx.anchor, 0)
