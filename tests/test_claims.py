@@ -138,6 +138,29 @@ def test_anaphoric_refusal_and_denial(pipeline) -> None:  # type: ignore[no-unty
                    ("the governor was ill", "denied", [2, 3])]
 
 
+ANAPHOR_ORDER = [
+    # a quoted "Not so", listed last: it joins the report before it, not a statement three sentences on
+    ("A tabloid reported on Monday that the governor was ill. \u201cNot so,\u201d her office said. "
+     "The governor spent the week in the capital. She met farmers on Tuesday. "
+     "Two aides said the governor had asked her deputy to stay.",
+     [("A tabloid", "reported", "the governor was ill"),
+      ("Two aides", "said", "the governor had asked her deputy to stay"),
+      ("her office", "said", "Not so", "deny")],
+     [("the governor was ill", "denied", [0, 2]), ("the governor had asked her deputy to stay", "asserted", [1])]),
+    # "that account" listed first: it still finds the quotation before it in the text
+    ("\u201cThe governor is ill,\u201d an aide said. Her office would not confirm that account.",
+     [("Her office", "would not confirm", "that account", "decline"), ("an aide", "said", "The governor is ill")],
+     [("The governor is ill", "asserted", [0, 1])]),
+]
+
+
+@pytest.mark.parametrize(("text", "atts", "expected"), ANAPHOR_ORDER, ids=["quote-last", "quote-first"])
+def test_anaphor_points_back_in_text_order(pipeline, text, atts, expected) -> None:  # type: ignore[no-untyped-def]
+    """The attribution stage lists quotations after the cue hits, so its order is not text order:
+    "points back" must mean back in the text."""
+    assert claims_for(pipeline, text, atts) == expected
+
+
 def test_denial_of_the_opposite_stays_apart(pipeline) -> None:  # type: ignore[no-untyped-def]
     """"She denied he was pushed out" agrees with "he resigned": no dispute, two claims."""
     text = "Aides said Rolf Berg resigned. His wife denied that Berg was pushed out."
@@ -227,6 +250,9 @@ BAD = [
     "It was unclear whether.",
     "Reportedly.",
     "Officials said , not , not .",
+    "\u201c" * 600,  # a "sentence" of quote marks only
+    "Officials said that " + "it was X, not " * 150 + "Y.",  # many "X, not Y" in one content
+    "the " * 600 + "board.",  # 600 tokens and no verb
 ]
 
 
@@ -291,3 +317,37 @@ def test_random_text_never_points_outside(pipeline) -> None:  # type: ignore[no-
             assert 0 <= c.start < c.end <= len(text)
 
     check()
+
+
+# ---- the index helpers against a plain scan (what they replaced, for long articles) ---------------
+
+def _random_spans(seed: int, n: int) -> list[tuple[int, int]]:
+    import random
+
+    rng = random.Random(seed)
+    return [(s, s + rng.randint(1, 40)) for s in (rng.randint(0, 300) for _ in range(n))]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_covered_matches_a_scan(seed: int) -> None:
+    from claimtrail.nlp.claims import _Covered
+
+    spans = _random_spans(seed, 30)
+    covered = _Covered(spans[:20])
+    for s, e in spans[20:]:
+        scan = any(min(e, ce) - max(s, cs) > (e - s) / 2 for cs, ce in covered.spans)
+        assert covered.carries(s, e) == scan
+        covered.add(s, e)
+        assert covered.carries(s, e)  # a span carries itself
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_time_matches_a_scan(seed: int) -> None:
+    from claimtrail.nlp.claims import _time, _timex_index
+    from claimtrail.nlp.state import Analysis, TimexHit
+
+    ct = Analysis(timexes=[TimexHit(s, e, "DATE", "X") for s, e in _random_spans(seed, 25)])
+    tx = _timex_index(ct)
+    for s, e in _random_spans(seed + 100, 40):
+        inside = [i for i, t in enumerate(ct.timexes) if t.start >= s and t.end <= e]
+        assert _time(tx, s, e) == (min(inside, key=lambda i: ct.timexes[i].start) if inside else None)

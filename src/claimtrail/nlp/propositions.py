@@ -21,6 +21,8 @@ FIRST_PERSON = {"i", "me", "my", "myself", "we", "us", "our", "ourselves"}
 HEARSAY = {"report", "say", "rumor", "rumour", "claim", "allege", "believe", "think", "understand",
            "suggest", "speculate", "suspect", "accord"}
 FLIP = {"assert": "deny", "confirm": "deny", "deny": "assert"}  # a stance seen from the other side
+# (mention starts, (start, end, cluster) of each mention), both sorted by start: see mention_index
+MentionIndex = tuple[list[int], list[tuple[int, int, int]]]
 
 
 @dataclass
@@ -70,7 +72,7 @@ def _is_report(doc: Doc, a: AttributionHit) -> bool:
     """Unattributed ("It was reported that"), or a report/medium/rumour rather than a speaker."""
     if a.source is None:
         # "It was reported that", "is said to": hearsay; a missed source of "announced" is not.
-        head = _content_root(doc, *a.cue)
+        head = _root_at(doc, *a.cue)
         kinds = hedges()
         hearsay = HEARSAY | kinds.get("adverb", set()) | kinds.get("raising", set()) | kinds.get("noun", set())
         return head is None or head.lemma_.lower() in hearsay
@@ -84,21 +86,24 @@ def _is_report(doc: Doc, a: AttributionHit) -> bool:
     return not any(t.pos_ == "PROPN" for t in span)
 
 
-def _content_root(doc: Doc, s: int, e: int) -> Token | None:
+def _root_at(doc: Doc, s: int, e: int) -> Token | None:
+    """The syntactic root of the tokens over characters [s, e) (a cue's or a content's)."""
     span = doc.char_span(s, e, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
 
 
-def clusters_in(index: tuple[list[int], list[tuple[int, int, int]]], s: int, e: int) -> set[int]:
+def clusters_in(index: MentionIndex, s: int, e: int) -> set[int]:
+    """Clusters with a mention wholly inside [s, e)."""
     starts, mentions = index
-    out = set()
+    out: set[int] = set()
     for k in range(bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)):
         if mentions[k][1] <= e:
             out.add(mentions[k][2])
     return out
 
 
-def mention_index(ct: Analysis) -> tuple[list[int], list[tuple[int, int, int]]]:
+def mention_index(ct: Analysis) -> MentionIndex:
+    """All cluster mentions sorted by start, built once per doc for ``clusters_in``."""
     ms = sorted((m.start, m.end, ci) for ci, c in enumerate(ct.clusters) for m in c.mentions)
     return [m[0] for m in ms], ms
 
@@ -112,7 +117,9 @@ def _unclear_cue(cue: Token | None) -> bool:
         c.dep_ == "neg" for t in (cue, host) for c in t.children)
 
 
-def _subject(root: Token, idx: tuple, a: AttributionHit) -> str | None:
+def _subject(root: Token, idx: MentionIndex, a: AttributionHit) -> str | None:
+    """Who the predicate is about, so that two sources' opposed statements about different people
+    are no dispute: the source itself for "I"/"we", else the subject's cluster, else its words."""
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None:
         return None
@@ -139,6 +146,7 @@ def _anaphor(span: Span) -> bool:
 
 
 def _has_subject(root: Token) -> bool:
+    """A clause states something of someone; a bare infinitive or a noun phrase only names a topic."""
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass") for c in root.children)
 
 
@@ -166,7 +174,7 @@ def _head(root: Token) -> str:
 def _not_y(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
     """Token ranges of the Y in "X, not Y" inside [s, e): what the speaker rules out."""
     span = doc.char_span(s, e, alignment_mode="expand")
-    out = []
+    out: list[tuple[int, int]] = []
     for t in span if span is not None else ():
         if t.lower_ == "not" and t.i > span.start and doc[t.i - 1].text == ",":
             j = t.i + 1
@@ -177,45 +185,63 @@ def _not_y(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
-def props_of(doc: Doc, text: str, idx: tuple, sent_of: list[int], i: int, a: AttributionHit) -> list[Prop]:
-    """The attribution's proposition, plus for each "X, not Y" a virtual proposition that the
-    source denies Y (same predicate, Y's entities) so that it can dispute another source's Y."""
-    piece = max(a.content, key=lambda p: p[1] - p[0]) if a.content else None
-    if piece is None:
-        return []
+def _content_span(doc: Doc, text: str, content: list[tuple[int, int]]) -> tuple[Span, int, int] | None:
+    """The longest content piece as tokens without its complementiser ("that", "whether"), and its
+    character bounds without quote marks or edge punctuation; None when nothing is left."""
+    if not content:
+        return None
+    piece = max(content, key=lambda p: p[1] - p[0])
     s, e = trim(text, max(0, piece[0]), min(len(text), piece[1]))
     span = doc.char_span(s, e, alignment_mode="expand") if e > s else None
     if span is None or not len(span):
-        return []
+        return None
     span = _strip_marks(span)
     s, e = trim(text, max(s, span.start_char), min(e, span.end_char))
-    if e <= s:
-        return []
-    root = span.root
-    ys = _not_y(doc, s, e)
-    in_y = {k for i0, j in ys for k in range(i0, j)}
-    lemmas = {t.lemma_.lower() for t in span if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
-              and not t.is_stop and t.i not in in_y}
-    src = f"c{a.source_cluster}" if a.source_cluster is not None else \
-        (text[a.source[0]:a.source[1]].lower() if a.source is not None else None)
-    report = _is_report(doc, a)
-    head = _head(root)
-    y_clusters = set().union(*(clusters_in(idx, doc[i0].idx, doc[j - 1].idx + len(doc[j - 1])) for i0, j in ys)) \
-        if ys else set()
-    cue = _content_root(doc, *a.cue)
+    return (span, s, e) if e > s else None
+
+
+def _source_key(text: str, a: AttributionHit) -> str | None:
+    """Who vouches for the content, to count independent sources: the source's cluster, else its words."""
+    if a.source_cluster is not None:
+        return f"c{a.source_cluster}"
+    return text[a.source[0]:a.source[1]].lower() if a.source is not None else None
+
+
+def _content_lemmas(span: Span, in_y: set[int]) -> set[str]:
+    """Content words (the Y of "X, not Y" left out: the speaker rules it out), to compare contents."""
+    return {t.lemma_.lower() for t in span if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
+            and not t.is_stop and t.i not in in_y}
+
+
+def _about(idx: MentionIndex, span: Span, s: int, e: int, a: AttributionHit, y_clusters: set[int]) -> set[int]:
+    """The clusters a content is about: those it mentions, less those it rules out ("X, not Y")."""
     clusters = clusters_in(idx, s, e) - y_clusters
     if a.source_cluster is not None and any(t.lower_ in FIRST_PERSON for t in span):
         clusters.add(a.source_cluster)  # "“I resigned,” Whitfield said" is about Whitfield
-    if root.pos_ not in ("VERB", "AUX"):
-        head = ""  # a noun phrase ("derogatory comments about X") is a topic, not a proposition
-    main = Prop(i, s, e, head, any(c.dep_ == "neg" for c in root.children), lemmas, clusters, a.stance, src,
-                report, sent_of[root.i], unclear=_unclear_cue(cue), subject=_subject(root, idx, a),
+    return clusters
+
+
+def props_of(doc: Doc, text: str, idx: MentionIndex, sent_of: list[int], i: int, a: AttributionHit) -> list[Prop]:
+    """The attribution's proposition, plus for each "X, not Y" a virtual proposition that the
+    source denies Y (same predicate, Y's entities) so that it can dispute another source's Y."""
+    found = _content_span(doc, text, a.content)
+    if found is None:
+        return []
+    span, s, e = found
+    root = span.root
+    ys = [doc[i0:j] for i0, j in _not_y(doc, s, e)]
+    y_clusters = [clusters_in(idx, y.start_char, y.end_char) for y in ys]
+    lemmas = _content_lemmas(span, {t.i for y in ys for t in y})
+    src, report = _source_key(text, a), _is_report(doc, a)
+    # A noun phrase ("derogatory comments about X") is a topic, not a proposition: no predicate.
+    head = _head(root) if root.pos_ in ("VERB", "AUX") else ""
+    main = Prop(i, s, e, head, any(c.dep_ == "neg" for c in root.children), lemmas,
+                _about(idx, span, s, e, a, set().union(*y_clusters)), a.stance, src, report, sent_of[root.i],
+                unclear=_unclear_cue(_root_at(doc, *a.cue)), subject=_subject(root, idx, a),
                 assertive=_assertive(root), clause=bool(head) and _has_subject(root), anaphor=_anaphor(span))
     out = [main]
-    for i0, j in ys:
-        y = doc[i0:j]
+    for y, y_cl in zip(ys, y_clusters):
         y_head = phrasal(y.root) if y.root.pos_ in ("VERB", "AUX") else head
-        y_cl = clusters_in(idx, y.start_char, y.end_char)
         out.append(Prop(i, y.start_char, y.end_char, y_head, False, lemmas, y_cl or main.clusters,
                         FLIP.get(a.stance, a.stance), src, report, sent_of[root.i], virtual=True))
     return out

@@ -22,13 +22,20 @@ CLAUSE_DEPS = {"ccomp", "csubj", "csubjpass", "advcl", "xcomp", "acl", "pcomp", 
 
 
 def _negated(t: Token) -> bool:
+    """"not"/"n't" (dep neg), or "never", which the parser files as a plain adverb."""
     return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in t.children)
+
+
+def _hosts(t: Token, deps: tuple[str, ...]) -> tuple[Token, ...]:
+    """``t``, and the word above it when ``t`` completes it as one of ``deps`` ("is unclear", "plans
+    to sell"): the marks that matter (a wh-clause, a modal, a negation) may hang on either."""
+    return (t, t.head) if t.dep_ in deps else (t,)
 
 
 def _trim(doc: Doc, i: int, j: int) -> tuple[int, int] | None:
     """Token range [i, j) without leading marks/punctuation and trailing punctuation, as chars."""
-    while i < j and (doc[i].is_punct or doc[i].is_space or doc[i].lower_ in ("that", "whether", "if", "or")
-                     and doc[i].dep_ in ("mark", "cc", "preconj")):
+    while i < j and (doc[i].is_punct or doc[i].is_space or (doc[i].lower_ in ("that", "whether", "if", "or")
+                                                            and doc[i].dep_ in ("mark", "cc", "preconj"))):
         i += 1
     while j > i and (doc[j - 1].is_punct or doc[j - 1].is_space):
         j -= 1
@@ -38,12 +45,13 @@ def _trim(doc: Doc, i: int, j: int) -> tuple[int, int] | None:
 
 
 def _clause_span(doc: Doc, t: Token) -> tuple[int, int] | None:
+    """The characters of ``t``'s whole subtree, trimmed as ``_trim`` does."""
     return _trim(doc, t.left_edge.i, t.right_edge.i + 1)
 
 
 def _wh_clause(t: Token) -> Token | None:
     """A clause below ``t`` (or below its copula) that asks a question: "whether ...", "who ..."."""
-    for host in (t, t.head) if t.dep_ in ("acomp", "attr", "xcomp", "ccomp") else (t,):
+    for host in _hosts(t, ("acomp", "attr", "xcomp", "ccomp")):
         for c in host.children:
             if c.dep_ in CLAUSE_DEPS and c.i != t.i:
                 first = c.left_edge
@@ -54,12 +62,13 @@ def _wh_clause(t: Token) -> Token | None:
 
 
 def _unclear(doc: Doc, t: Token, kinds: dict[str, set[str]]) -> tuple[int, int] | None:
+    """"it is unclear whether ...", "it is not known who ...", "it remains to be seen if ...": the
+    open question. "clear" and "know" count only negated ("officials know that" settles it)."""
     lemma = t.lemma_.lower()
     if lemma not in kinds.get("unclear", ()):  # unclear, uncertain, unknown, clear, know, see
         return None
     if lemma in ("clear", "know"):
-        host = t.head if t.dep_ in ("acomp", "attr") else t
-        if not (_negated(t) or _negated(host)):
+        if not any(_negated(h) for h in _hosts(t, ("acomp", "attr"))):
             return None
     elif lemma == "see":
         if not (t.dep_ == "xcomp" and t.head.lemma_ == "remain"):
@@ -71,10 +80,11 @@ def _unclear(doc: Doc, t: Token, kinds: dict[str, set[str]]) -> tuple[int, int] 
 
 
 def _adverb(doc: Doc, t: Token, kinds: dict[str, set[str]]) -> tuple[int, int] | None:
+    """"he reportedly met the envoy": the clause of the verb the hedging adverb modifies."""
     if t.lemma_.lower() not in kinds.get("adverb", ()) or t.dep_ != "advmod" or t.pos_ != "ADV":
         return None
-    head = t.head
-    if head.i == t.i or head.pos_ not in ("VERB", "AUX"):
+    head = t.head  # an advmod is never the root, so this is another token
+    if head.pos_ not in ("VERB", "AUX"):
         return None  # "perhaps others": a hedge on a noun phrase is no proposition
     start = head.left_edge
     if head.dep_ in ("acl", "relcl") and head.head.i < head.i:
@@ -83,6 +93,7 @@ def _adverb(doc: Doc, t: Token, kinds: dict[str, set[str]]) -> tuple[int, int] |
 
 
 def _raising(doc: Doc, t: Token, kinds: dict[str, set[str]]) -> tuple[int, int] | None:
+    """"he is said to have fled", "she appears to have left": the raising verb's whole clause."""
     lemma = t.lemma_.lower()
     if lemma not in kinds.get("raising", ()) or not any(c.dep_ == "xcomp" for c in t.children):
         return None
@@ -92,6 +103,7 @@ def _raising(doc: Doc, t: Token, kinds: dict[str, set[str]]) -> tuple[int, int] 
 
 
 def _noun(doc: Doc, t: Token, kinds: dict[str, set[str]]) -> tuple[int, int] | None:
+    """"rumours that she planned to resign": the that-clause of a hearsay noun."""
     if t.pos_ != "NOUN" or t.lemma_.lower() not in kinds.get("noun", ()):
         return None
     for c in t.children:
@@ -104,7 +116,8 @@ def _noun(doc: Doc, t: Token, kinds: dict[str, set[str]]) -> tuple[int, int] | N
 
 
 def reporter_claims(doc: Doc) -> Iterator[tuple[int, int, str]]:
-    """(start, end, status) for each doubt the reporter voices, in text order."""
+    """(start, end, status) for each doubt the reporter voices, in the order of the words that
+    voice it (``claims`` keeps the first of two overlapping doubts, so the order matters)."""
     kinds = hedges()
     for t in doc:
         hit = _unclear(doc, t, kinds)
@@ -120,7 +133,7 @@ def local_hedge(t: Token) -> bool:
     """A modal of possibility or a hedging adverb on the predicate or the verb it hangs from."""
     kinds = hedges()
     modals, adverbs = kinds.get("modal", set()), kinds.get("adverb", set())
-    for host in (t, t.head) if t.dep_ in ("xcomp",) else (t,):
+    for host in _hosts(t, ("xcomp",)):
         if _negated(host):
             continue
         for c in host.children:
@@ -139,7 +152,7 @@ def presupposed(t: Token, root: Token | None) -> bool:
     """Whether ``t`` sits in background material of its claim (a relative clause, an adverbial
     clause, a prepositional object): "the impact when the iPod was released" presupposes the
     release whatever the claim's status; only the claim's own predicate carries it."""
-    steps = 0
+    steps = 0  # a cap on the walk: a long sentence's tree can be deep, and the walk may leave the claim
     while root is not None and t.i != root.i and t.head.i != t.i and steps < 50:
         if t.dep_ in PRESUPPOSING:
             return True
@@ -170,6 +183,18 @@ def _definite_topic(root: Token | None) -> bool:
         c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "no", "any", "some") for c in root.children)
 
 
+def _no(t: Token) -> bool:
+    """"no workers", "no comment": the token carries the determiner "no"."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
+
+
+def _negated_event(t: Token) -> bool:
+    """The predicate is negated itself ("did not release", "never released", "no release") or its
+    subject is nobody ("nobody was fired", "no workers were hurt")."""
+    return _negated(t) or _no(t) or any(
+        c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in NEG_SUBJECTS or _no(c)) for c in t.children)
+
+
 def predicate_status(t: Token, claim_status: str | None, claim_root: Token | None = None) -> str:
     """The status the article gives one predicate: its claim's status (the reporter's plain voice,
     and background clauses inside a claim, are ``asserted``), then its own negation
@@ -177,10 +202,7 @@ def predicate_status(t: Token, claim_status: str | None, claim_root: Token | Non
     status = claim_status or "asserted"
     if claim_status and (presupposed(t, claim_root) or _marker(t) or _definite_topic(claim_root)):
         status = "asserted"
-    negated = _negated(t) or any(c.dep_ == "det" and c.lower_ == "no" for c in t.children) or any(
-        c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in NEG_SUBJECTS or any(
-            g.dep_ == "det" and g.lower_ == "no" for g in c.children)) for c in t.children)
-    if negated and status in ("asserted", "confirmed"):
+    if _negated_event(t) and status in ("asserted", "confirmed"):
         return "denied"
     if (local_hedge(t) or _irrealis(t)) and status in ("asserted", "confirmed"):
         return "unconfirmed"
