@@ -126,11 +126,105 @@ CASES = [
     # thanking: the ones thanked and what for are the content
     ("The mayor thanked the volunteers for their work.",
      ("indirect", "The mayor", "thanked", "the volunteers for their work", "assert")),
-    # a short relative clause stays with the source; a long aside is cut
+    # a relative clause on the source stays with it, short or long (readers take it as part of who
+    # is speaking); a participle aside is cut
     ("Senator Maria Lopez of New Mexico, who chairs it, said the vote was fair.",
      ("indirect", "Senator Maria Lopez of New Mexico, who chairs it", "said", "the vote was fair", "assert")),
     ("Lee, who has chaired the finance panel since 2019, said the vote was fair.",
-     ("indirect", "Lee", "said", "the vote was fair", "assert")),
+     ("indirect", "Lee, who has chaired the finance panel since 2019", "said", "the vote was fair", "assert")),
+    # refusals: the to-infinitive is what was declined, the verb alone is the cue
+    ("The mayor declined to comment.",
+     ("indirect", "The mayor", "declined", "to comment", "decline")),
+    ("A spokesman for the bank declined to comment on the ruling.",
+     ("indirect", "A spokesman for the bank", "declined", "to comment on the ruling", "decline")),
+    # a bare noun with a 'that' clause joins the cue; a definite one is part of the content
+    ("The senator expressed concern that the bill would raise rents.",
+     ("indirect", "The senator", "expressed concern", "that the bill would raise rents", "assert")),
+    ("The chef showed no sign that the kitchen would reopen soon.",
+     ("indirect", "The chef", "showed no sign", "that the kitchen would reopen soon", "assert")),
+    ("Okoro dismissed the idea that her shop sold fakes.",
+     ("indirect", "Okoro", "dismissed", "the idea that her shop sold fakes", "deny")),
+    # a trailing gloss on what was said is the writer's: ", a charge that …", "— a move that …"
+    ("The baker complained that the flour was stale, a claim the mill disputes.",
+     ("indirect", "The baker", "complained", "that the flour was stale", "assert")),
+    ("Most tenants support painting the stairwell — a job that would take a week.",
+     ("indirect", "Most tenants", "support", "painting the stairwell", "assert")),
+    # ", who …" ending the content is an aside on the person named last
+    ("The coach said the team would be led by Marta Diaz, who joined the club in 2019.",
+     ("indirect", "The coach", "said", "the team would be led by Marta Diaz", "assert")),
+    # a when or why clause after an object or infinitive is not part of it
+    ("The referee refused to take questions as he walked off the pitch.",
+     ("indirect", "The referee", "refused", "to take questions", "decline")),
+    ("The council opposed the plan because it cost too much.",
+     ("indirect", "The council", "opposed", "the plan", "assert")),
+    # the one called something belongs to what was said
+    ("Ferrante called the new stadium “a waste of money.”",
+     ("mixed", "Ferrante", "called", "the new stadium “a waste of money.”", "assert")),
+    # the cue's sentence ends before the quote: 'said in a statement. “…”'
+    ("The mayor said in a statement. “We will rebuild the bridge.”",
+     ("direct", "The mayor", "said", "“We will rebuild the bridge.”", "assert")),
+    # a short quoted title between the cue and the next quote does not stop the speaker's turn
+    ("“We lost,” Adeyemi said on the radio show “Morning Call.” “The voters have spoken.”",
+     ("direct", "Adeyemi", "said", "“We lost,” | “The voters have spoken.”", "assert")),
+    # a participle with an object before its quote: 'telling the station: “…”'
+    ("Delgado praised the orchestra warmly, telling the newsletter: “They played like angels tonight.”",
+     ("direct", "Delgado", "telling", "“They played like angels tonight.”", "assert")),
+    # a sentence-opening poll phrase: the poll is the source of the clause
+    ("In a new statewide poll, the governor leads her rival by nine points.",
+     ("indirect", "a new statewide poll", "In", "the governor leads her rival by nine points", "assert")),
+    # a second sayer after "while" ends the first one's words
+    ("Some neighbours said the new bakery smelled wonderful, while others said the queue was a nuisance.",
+     ("indirect", "Some neighbours", "said", "the new bakery smelled wonderful", "assert")),
+    # a relative clause whose subject said something of the noun it hangs on
+    ("Shares rose after a merger that the union has criticized.",
+     ("indirect", "the union", "criticized", "a merger", "assert")),
+    # a quote later in the speaker's paragraph, nobody else speaking in between, is more of the same
+    ("“We won,” said Lee Harmon, who has coached the team since the club was founded in 1998, in a long "
+     "interview after the final on Sunday evening. “Nobody expected this from a team this young.”",
+     ("direct", "Lee Harmon, who has coached the team since the club was founded in 1998", "said",
+      "“We won,” | “Nobody expected this from a team this young.”", "assert")),
+    # a trailing participle interrupts nothing: the quote stays with "said"
+    ('"The deal is a disaster," Marsh said in August, referring to the trade pact.',
+     ("direct", "Marsh", "said", '"The deal is a disaster,"', "assert")),
+    ('"The deal is a disaster," Marsh said in August, referring to the trade pact.',
+     ("indirect", "Marsh", "referring to", "the trade pact", "assert")),
+    # a participle between the pieces of a split quote keeps its own words and leaves the pieces whole
+    ("“The soup was cold,” Bauer said at the café, referring to the lunch menu. “Nobody wanted seconds.”",
+     ("direct", "Bauer", "said", "“The soup was cold,” | “Nobody wanted seconds.”", "assert")),
+    ("“The soup was cold,” Bauer said at the café, referring to the lunch menu. “Nobody wanted seconds.”",
+     ("indirect", "Bauer", "referring to", "the lunch menu", "assert")),
+    # a noun cue with a to-infinitive, and one equated with a clause by "was"
+    ("Her decision to resign surprised the board.",
+     ("indirect", "Her", "decision", "to resign", "assert")),
+    ("Her warning was that the bridge would not hold.",
+     ("indirect", "Her", "warning was", "that the bridge would not hold", "assert")),
+    # a feeling aired about something: the feeling joins the cue
+    ("The mayor expressed frustration over the delays at the port.",
+     ("indirect", "The mayor", "expressed frustration over", "the delays at the port", "assert")),
+    # a quoted show title is where something was said, not what
+    ("On Sunday on the station’s “Morning Call,” Mayor Dana Ruiz said the plan would go ahead.",
+     ("indirect", "Mayor Dana Ruiz", "said", "the plan would go ahead", "assert")),
+    # "As X noted, …": the main clause is what was noted
+    ("As the harbour master noted, the ferry will run late if the fog stays.",
+     ("indirect", "the harbour master", "noted", "the ferry will run late if the fog stays", "assert")),
+    # a believer seeing something as something
+    ("Many investors see the merger as a sign of weakness.",
+     ("indirect", "Many investors", "see", "the merger as a sign of weakness", "assert")),
+    # ... but an anonymity aside is the writer's, not part of who speaks
+    ("One diplomat, who asked not to be named because she was not cleared to speak, said the talks had stalled.",
+     ("indirect", "One diplomat", "said", "the talks had stalled", "assert")),
+    # an object followed by a quote: the object is what was rejected, the quote goes to its own cue
+    ("Mayor Ruiz has rejected criticism of the budget — “the figures were audited twice,” she wrote online.",
+     ("indirect", "Mayor Ruiz", "rejected", "criticism of the budget", "deny")),
+    ("Mayor Ruiz has rejected criticism of the budget — “the figures were audited twice,” she wrote online.",
+     ("direct", "she", "wrote", "“the figures were audited twice,”", "assert")),
+    # "Asked about X, the mayor …": the mayor was asked; the asker is not named
+    ("Asked about the delay, the mayor blamed the weather.",
+     ("indirect", None, "Asked about", "the delay", "assert")),
+    # a second clause with its own subject, joined by "and", goes on with what was noted
+    ("Officials noted the rifle was returned to him recently and it still bears a case number on its stock.",
+     ("indirect", "Officials", "noted",
+      "the rifle was returned to him recently and it still bears a case number on its stock", "assert")),
     # a hyphenated Korean given name stays whole in the source
     ("President Moon Jae-in had hoped to sign the agreement in Hanoi next month.",
      ("indirect", "President Moon Jae-in", "hoped", "to sign the agreement in Hanoi next month", "assert")),
@@ -166,10 +260,20 @@ def test_named_source_is_not_a_group(nlp) -> None:  # type: ignore[no-untyped-de
     "The weather was fine and the match started at noon.",
     "She walked to the station and bought a ticket.",
     "He posted on Facebook.",  # where something was posted is not what was said
+    # a paragraph head that is a place, or a section label's few words, is no speaker's line
+    "Iowa: Ann Berg, Carl Dunn, Dora Eck, Ed Fahy, Flo Gage, Gus Hale, Ida Ives, Jo Kemp\n\nThe list ends here.",
+    "Mendez: Win or go home\n\nThe season ends on Sunday.",
+    "Senators blocked the bill on Tuesday.",  # blocking is an act, not a statement
 ])
 def test_no_attribution_in_plain_narration(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     _, ct = hits(nlp, text)
     assert ct.attributions == []
+
+
+def test_show_title_is_not_a_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "On Sunday on the station’s “Morning Call,” Mayor Dana Ruiz said the plan would go ahead."
+    _, ct = hits(nlp, text)
+    assert [h.kind for h in ct.attributions] == ["indirect"]
 
 
 def test_said_inside_a_quote_is_not_a_second_attribution(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -196,6 +300,15 @@ def test_speaker_turn_next_paragraph(nlp) -> None:  # type: ignore[no-untyped-de
     assert [text[s:e] for s, e in ct.attributions[0].content] == ["“We lost,”", "“We will be back next year.”"]
 
 
+def test_speaker_turn_after_the_rest_of_the_cue_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("“We sold every ticket,” Ines Duarte said during a long interview at the theatre on Monday.\n\n"
+            "“Next season we will add a matinee for schools.”\n\nThe theatre opened in 1911.")
+    _, ct = hits(nlp, text)
+    got = [describe(text, h) for h in ct.attributions]
+    assert ("direct", "Ines Duarte", "said",
+            "“We sold every ticket,” | “Next season we will add a matinee for schools.”", "assert") in got, got
+
+
 def test_dash_attribution(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "“We are ready for anything,” — Captain Mira Holt said before the race."
     _, ct = hits(nlp, text)
@@ -208,6 +321,19 @@ def test_headline_lead_in(nlp) -> None:  # type: ignore[no-untyped-def]
     _, ct = hits(nlp, text)
     got = [describe(text, h) for h in ct.attributions]
     assert ("indirect", "Governor Mills", ":", "The Budget Will Balance", "assert") in got
+
+
+def test_transcript_speaker_in_capitals(nlp) -> None:  # type: ignore[no-untyped-def]
+    # (a name in capitals speaks only where it opens more than one turn; once, "BOOM: …" is a label)
+    text = ("HOST: What do you make of the harvest?\n\nOKAFOR: I think the orchard had its best year in a decade. "
+            "The pickers want longer breaks.\n\nHOST: And the prices?\n\nOKAFOR: We will keep them where they are.\n\n"
+            "UPDATE: This story has been corrected to fix a date.\n\nWOW: Orchard Wins The County Fair Again")
+    _, ct = hits(nlp, text)
+    got = [describe(text, h) for h in ct.attributions]
+    assert ("indirect", "OKAFOR", ":", "I think the orchard had its best year in a decade. The pickers want longer breaks",
+            "assert") in got, got
+    assert not [g for g in got if g[1] in ("UPDATE", "WOW")], got
+    assert not [g for g in got if g[2] in ("think", "want")], got  # inside the turn: the turn carries them
 
 
 def test_unbalanced_quotes_flagged_and_rest_read(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -284,3 +410,17 @@ def test_lexicon_is_well_formed() -> None:
     assert {"say", "tell", "deny", "confirm", "speculate", "decline", "believe"} <= set(single)
     stances = {c.stance for c in single.values()} | {c.stance for v in multi.values() for _, c in v}
     assert stances <= {"assert", "confirm", "deny", "speculate", "decline", "question"}
+
+
+@pytest.mark.parametrize(("text", "cue", "stance"), [
+    # failing to agree is a disagreement, not a refusal to speak
+    ("The two leaders failed to agree on a date for the talks.", "agree", "deny"),
+    ("The ministers did not agree on the budget.", "agree", "deny"),
+    # declining to comment stays a refusal
+    ("The mayor declined to comment.", "declined", "decline"),
+])
+def test_stance_of_refusal_like_cues(nlp, text: str, cue: str, stance: str) -> None:  # type: ignore[no-untyped-def]
+    from claimtrail.nlp.stance import stance_of_cue
+    with nlp.select_pipes(disable=["claimtrail_claims"]):
+        doc = nlp(text)
+    assert stance_of_cue(doc, cue) == stance

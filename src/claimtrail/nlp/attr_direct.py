@@ -7,10 +7,14 @@ import bisect
 
 from spacy.tokens import Token
 
+from .attr_indirect import RECIPIENT_VERBS
 from .attr_parse import source_span as _source_span, subject as _subject, trim as _trim
 from .quotes import MARKS
 from .state import AttributionHit, analysis
 
+LABELS = {"UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "BREAKING", "CORRECTION", "PHOTOS", "PHOTO", "VIDEO",
+          "WATCH", "READ MORE", "RELATED", "Q", "A", "UPDATED", "EXCLUSIVE", "ANALYSIS", "OPINION", "CLARIFICATION"}
+TITLE_LEADS = (" on", " in", " at", " to", " told", " during", " from", " of", "’s", "'s")
 GAP_OK = set(" ,\t—–-:")
 SENTENCE_REST = 160  # how far the rest of a cue's sentence may run before the next quote joins (chars)
 LONE_REACH = 3000  # a cue-less quote goes to the last speaker only if their quote ended this close (chars)
@@ -73,7 +77,7 @@ class DirectRules:
 
     def _clause_not_quote(self, comp: Token) -> bool:
         """A complement clause that is not just a quotation: it starts outside quotation marks, or
-        runs well past the quote it starts in ('said “it gets me mad” every time …': mixed)."""
+        runs well past the quote it starts in ('said “it drives me up the wall” each time …': mixed)."""
         k = self._inside(comp.left_edge.idx)
         if k is None:
             return True
@@ -84,19 +88,23 @@ class DirectRules:
         """Quote indices attributed by this cue: before it ('“…,” he said'), after it ('he said: “…”'),
         and a second piece after a split ('“…,” she said, “…”' / '“…,” she said. “…”')."""
         left, right = verb.idx, verb.idx + len(verb)
-        if src is not None:
+        if src is not None and (src.head.i == verb.i or src.head.head.i == verb.i):
+            # (a subject borrowed from a governing verb, '“…,” Lee sings before asking her, “…”', does
+            # not bring the quote before it along)
             ss, se = _source_span(src, verb)
             left, right = min(left, ss), max(right, se)
         # particles and "in a statement" style modifiers after the verb belong to the cue's clause
         for c in verb.children:
             if c.i > verb.i and c.dep_ in ("prt", "advmod", "prep", "npadvmod", "dative", "dobj", "advcl") and \
                     self._inside(c.idx) is None and c.idx - right < 60:
+                # (a participle followed by its own quote, '…, adding: “…”', keeps that quote, and so does
+                # an object that is itself what was said: 'rejected the plan — “…”'; the one told does not)
                 q = self._quote_starting_after(c.right_edge.idx + len(c.right_edge), False)
-                if q is None:
+                if q is None or c.dep_ not in ("advcl", "dobj") or c.dep_ == "dobj" and verb.lemma_ in RECIPIENT_VERBS:
                     right = max(right, c.right_edge.idx + len(c.right_edge))
         out = []
         before = self._quote_ending_before(left)
-        if before is not None and before not in self.claimed:
+        if before is not None and before not in self.claimed and not self._named_work(before):
             out.append(before)
             after = self._quote_starting_after(right, False)
             if after is None:
@@ -109,16 +117,49 @@ class DirectRules:
                     after = k
                 elif k < len(self.quotes) and self.quotes[k][0] - right < SENTENCE_REST:
                     # '“…,” he said on a radio show on Sunday. “…”': the rest of the cue's sentence first
-                    gap = self.text[right:self.quotes[k][0]].rstrip(" \xa0\t")
-                    if gap.endswith(".") and "\n" not in gap and gap.count(".") <= 2 and \
-                            not any(ch in MARKS for ch in gap):
+                    # (a short quoted title in between is fine: 'he said on the radio show “Morning Call.” “…”')
+                    t = self._inside(right - 1)
+                    r0 = self._closed[t][1] if t is not None else right
+                    gap = self.text[r0:self.quotes[k][0]].rstrip(" \xa0\t")
+                    if (gap or self.text[r0 - 2:r0 - 1]).endswith(".") and "\n" not in gap and \
+                            gap.count(".") <= 2 and self._titles_only(r0, self.quotes[k][0]):
                         after = k
             if after is not None and after not in self.claimed and after != before:
                 out.append(after)
             return out
         after = self._quote_starting_after(right, True)
-        if after is not None and after not in self.claimed:
+        if after is None and verb.dep_ == "ROOT" and src is not None and \
+                src.left_edge.i == self._sent(verb).start and \
+                not any(c.dep_ in ("ccomp", "dobj", "xcomp", "attr", "parataxis") for c in verb.children):
+            # 'Lee said in a statement. “…”': a cue with nothing said yet, its quote right after
+            k = bisect.bisect_left(self.qstarts, right)
+            if k < len(self.quotes) and self.text[right:self.quotes[k][0]].strip() == "." and \
+                    "\n" not in self.text[right:self.quotes[k][0]]:
+                after = k
+        if after is not None and after not in self.claimed and not self._named_work(after):
             out.append(after)
+        return out
+
+    def _named_work(self, k: int) -> bool:
+        """A quote after "on", "in", "to" …: the title of a show or paper ('said on “Morning Call,”',
+        'told “Weekend Desk”'), not words said."""
+        before = self.text[max(0, self.quotes[k][0] - 8):self.quotes[k][0]].rstrip().lower()
+        return before.endswith(TITLE_LEADS)
+
+    def _titles_only(self, s: int, e: int) -> bool:
+        """Whether every quotation mark between ``s`` and ``e`` belongs to a short closed quote (a
+        programme or paper title), not to someone's words."""
+        ks = self._quotes_in(s, e)
+        if any(self.quotes[k][1] > e or self.quotes[k][1] - self.quotes[k][0] > 40 for k in ks):
+            return False
+        return not any(ch in MARKS for a, b in self._gaps(s, e, ks) for ch in self.text[a:b])
+
+    def _gaps(self, s: int, e: int, ks: list[int]) -> list[tuple[int, int]]:
+        out, pos = [], s
+        for k in ks:
+            out.append((pos, self.quotes[k][0]))
+            pos = self.quotes[k][1]
+        out.append((pos, e))
         return out
 
     def _quote_verbs(self) -> None:
@@ -126,7 +167,7 @@ class DirectRules:
         its subject ('“Go home,” Smith barked.' / 'Smith snapped: “No.”') is that verb's."""
         doc = self.doc
         for k, (qs, qe) in enumerate(self.quotes):
-            if k in self.claimed:
+            if k in self.claimed or self._named_work(k):
                 continue
             tok = self._token_at(qe)
             cand = None
@@ -163,35 +204,60 @@ class DirectRules:
         for hi in order:
             hit = self.hits[hi]
             end = max(hit.content[-1][1], hit.cue[1], hit.source[1] if hit.source else 0)
+            first = True
             while True:
                 k = bisect.bisect_left(self.qstarts, end)
                 if k >= len(self.quotes) or k in self.claimed:
                     break
                 gap = self.text[end:self.quotes[k][0]]
-                if len(gap) > 6 or gap.count("\n") > 2 or any(ch not in " \n.:" for ch in gap):
+                if (len(gap) > 6 or gap.count("\n") > 2 or any(ch not in " \n.:" for ch in gap)) and \
+                        not (first and hit.kind == "direct" and self._rest_of_sentence(gap)):
                     break
+                first = False
+                qs, qe = self.quotes[k]
+                if qe - qs < 60 and self.text[qe - 2:qe - 1] not in ".,?!…-—" and "\n" in gap:
+                    break  # a short title opening the next paragraph ('“Skyfall” was a hit'), not more words
                 hit.content.append(self.quotes[k])
                 self.claimed.add(k)
                 self.hit_quotes[hi].append(k)
                 end = self.quotes[k][1]
 
+    @staticmethod
+    def _rest_of_sentence(gap: str) -> bool:
+        """The rest of a cue's sentence, then a paragraph break: '“…,” Lee said during the interview
+        in Lisbon.⏎⏎“…”' (the next paragraph's quote is more of Lee's words)."""
+        line, _, after = gap.partition("\n")
+        line = line.rstrip()
+        return bool(line) and line.endswith(".") and len(line) < 2 * SENTENCE_REST and not after.strip() \
+            and gap.count("\n") <= 2 and not any(ch in MARKS for ch in line) and line.count(". ") == 0
+
     def _lone_quotes(self) -> None:
         """A quote that fills its own sentence with no cue (a new paragraph of someone's words) is
         given to the speaker of the closest earlier direct quote (the speaker-turn convention)."""
         last: AttributionHit | None = None
+        li = -1
+        reach = 0  # the furthest any earlier hit's words or cue run
         by_start = sorted(range(len(self.hits)), key=lambda i: self.hits[i].content[0][0])
         j = 0
         for k, (qs, qe) in enumerate(self.quotes):
             while j < len(by_start) and self.hits[by_start[j]].content[0][0] < qs:
                 h = self.hits[by_start[j]]
                 if h.kind == "direct" and h.source is not None:
-                    last = h
+                    last, li = h, by_start[j]
+                reach = max(reach, h.content[-1][1], h.cue[1])
                 j += 1
             if k in self.claimed or qe - qs < 25 or last is None or qs - last.content[-1][1] > LONE_REACH:
                 continue
             before = self.text[max(0, qs - 2):qs]
             if before.strip() not in ("", ".") and "\n" not in before:
                 continue  # only quotes that open a sentence or paragraph
+            if reach <= max(last.content[-1][1], last.cue[1]) < qs and "\n" not in self.text[reach:qs]:
+                # in the same paragraph, nothing said by anyone else in between: more of the same statement
+                last.content.append((qs, qe))
+                reach = qe
+                self.hit_quotes[li].append(k)
+                self.claimed.add(k)
+                continue
             self.hits.append(AttributionHit("direct", (qs, qs), [(qs, qe)], source=last.source,
                                             source_cluster=last.source_cluster, group=last.group))
             self.hit_quotes.append([k])
@@ -201,23 +267,52 @@ class DirectRules:
     def _headline(self) -> None:
         """'Name: what they said' at the head of a paragraph (headlines, transcripts)."""
         text = self.text
-        start = 0
+        heads = self._colon_heads()
+        # an all-capitals head is a transcript's speaker ("OKAFOR: …") only where the same name opens
+        # another turn too ("ANNA HOLT: …", "HOLT: …"); once, it is a label ("WOW: …")
+        turns: dict[str, int] = {}
+        for start, colon, _ in heads:
+            if text[start:colon].isupper():
+                last = text[start:colon].split()[-1]
+                turns[last] = turns.get(last, 0) + 1
+        cues = {h.cue[0] for h in self.hits}
+        for start, colon, end in heads:
+            head = text[start:colon]
+            if head.isupper() and (turns[head.split()[-1]] < 2 or head.strip() in LABELS):
+                continue
+            s, e = _trim(self.text, colon + 1, end)
+            if colon in cues or not self._says_something(start, colon, s, e):
+                continue
+            self.hits.append(AttributionHit("direct" if text[s] in MARKS else "indirect", (colon, colon + 1),
+                                            [(s, e)], source=(start, colon)))
+            if self._token_at(start) is not None:
+                self.hits[-1].source_cluster = analysis(self.doc).cluster_at(start, colon)
+            self.hit_quotes.append([])
+            self.hit_verbs.append(None)
+
+    def _colon_heads(self) -> list[tuple[int, int, int]]:
+        """(paragraph start, colon, paragraph end) of paragraphs opening with one to four capitalised
+        words and a colon."""
+        text, out, start = self.text, [], 0
         while start < len(text):
             end = text.find("\n", start)
             end = len(text) if end < 0 else end
             colon = text.find(": ", start, min(end, start + 40))
             if colon > start and end - colon > 10:
-                head = text[start:colon]
-                words = head.split()
-                if 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not head.isupper() \
-                        and self._inside(colon) is None \
-                        and not any(h.cue[0] == colon for h in self.hits):
-                    s, e = _trim(self.text, colon + 1, end)
-                    src_tok = self._token_at(start)
-                    self.hits.append(AttributionHit("direct" if text[s] in MARKS else "indirect", (colon, colon + 1),
-                                                    [(s, e)], source=(start, colon)))
-                    if src_tok is not None:
-                        self.hits[-1].source_cluster = analysis(self.doc).cluster_at(start, colon)
-                    self.hit_quotes.append([])
-                    self.hit_verbs.append(None)
+                words = text[start:colon].split()
+                if 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and self._inside(colon) is None:
+                    out.append((start, colon, end))
             start = end + 1
+        return out
+
+    def _says_something(self, start: int, colon: int, s: int, e: int) -> bool:
+        """A head that can speak (not a place: "Iowa: …") before words that make a statement (not a
+        section label's few words, "Mendez: Win or go home", nor a list of names)."""
+        tok = self._token_at(start)
+        if tok is not None and tok.ent_type_ in ("GPE", "LOC", "DATE") and self.text[start:colon].count(" ") < 3:
+            return False
+        body = self.text[s:e]
+        words = body.split()
+        if len(words) < 5 and body[:1] not in MARKS and not (len(words) >= 3 and all(w[:1].isupper() for w in words)):
+            return False  # (a short head line in title case, "Mills: The Budget Will Balance", is a claim)
+        return body.count(",") < 6 or body.count(",") * 4 < len(body.split())

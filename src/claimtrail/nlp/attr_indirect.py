@@ -28,6 +28,61 @@ def _second_saying(verb: Token) -> bool:
     return cue is not None and cue.cls == "speech" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
+SUB_MARKS = {"because", "as", "when", "after", "before", "while", "since", "until", "once", "although", "though"}
+
+
+def _why_or_when(c: Token) -> bool:
+    """A subordinate clause saying when or why ("… because it cost too much", "… as she left the hall")."""
+    return c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in SUB_MARKS and m.i == c.left_edge.i
+                                     for m in c.children)
+
+
+def _more_of_it(verb: Token) -> bool:
+    """A clause the parser hung on the cue as a conjunct but that goes on with what was said: a
+    subject of its own, a noun or pronoun other than the speaker's, and no saying verb."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ in ("he", "she", "they", "i", "we") or verb.lemma_.lower() in lexicon()[0]:
+        return False
+    return any(c.dep_ == "cc" and c.lower_ == "and" for c in verb.head.children)
+
+
+def _seen_as(kids: list[Token]) -> bool:
+    """An object seen as something: "sees the town as lost", "considers him a liability"."""
+    return any(c.dep_ == "prep" and c.lower_ in ("as", "like") or c.dep_ == "oprd" for c in kids) and \
+        any(c.dep_ == "dobj" for c in kids)
+
+
+AIRING_VERBS = {"express", "voice", "air", "raise", "register", "share", "claim", "take"}
+FEELING_PREPS = {"about", "over", "for", "of", "on", "at", "with", "regarding"}
+
+
+def _feeling_about(verb: Token, noun: Token) -> tuple[Token, Token] | None:
+    """(preposition, its object) after a bare feeling noun aired by the verb: "expressed concern
+    about X", "voiced frustration over X", "took credit for X"."""
+    if verb.lemma_.lower() not in AIRING_VERBS or noun.pos_ != "NOUN" or \
+            any(c.dep_ in ("det", "poss") and c.lower_ not in ("some", "no", "any") for c in noun.children):
+        return None
+    prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in FEELING_PREPS and c.i == noun.i + 1), None)
+    pobj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    return (prep, pobj) if pobj is not None else None
+
+
+REPORT_NOUNS = {"report", "claim", "allegation", "rumor", "rumour", "suggestion", "accusation", "charge", "story",
+                "speculation", "assertion", "notion", "idea", "theory"}
+
+
+def _noun_clause(noun: Token) -> Token | None:
+    """The 'that' clause right after an object noun ("concern that …", "no intention that …"); not
+    after a report ("denied reports that …": the reports are what was denied)."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() in REPORT_NOUNS or any(c.dep_ in ("det", "poss") and c.lower_ not in ("no", "some", "any") for c in noun.children):
+        return None  # "dismissed the idea that …": a definite noun is part of what was rejected
+    for c in noun.rights:
+        if c.dep_ in ("acl", "ccomp", "relcl") and c.left_edge.i == noun.i + 1 and c.left_edge.lower_ == "that" \
+                and c.left_edge.dep_ in ("mark", "dobj") and c.pos_ in ("VERB", "AUX"):
+            return c
+    return None
+
+
 class IndirectRules:
     """Parse-side rules; expects the attributes set by ``attribution._Finder.__init__``."""
 
@@ -39,6 +94,9 @@ class IndirectRules:
         src = _subject(verb)
         if _second_saying(verb):
             src = _subject(verb.head.head)  # "said that … and insisted that …": the sayer of both
+        if verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.i < verb.head.i and \
+                not any(c.dep_ in ("agent", "aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+            src = None  # "Asked about the delay, the mayor …": the mayor was asked; who asked is not said
         src_span = _source_span(src, verb) if src is not None else None
         cue_span = (first.idx, last.idx + len(last))
         kids = list(verb.children)
@@ -59,11 +117,24 @@ class IndirectRules:
                               and verb.lemma_ not in RECIPIENT_VERBS
                               and comp.left_edge.lower_ not in ("that", "whether", "if")), None)
                 start = stray.left_edge.idx if stray is not None else comp.left_edge.idx
-                s, e = self._snap(*_trim(self.text, start, self._clause_end(comp)))
+                end = self._clause_end(comp)
+                more = next((c for c in kids if c.dep_ == "conj" and c.i > comp.i and _more_of_it(c)), None)
+                if more is not None and not self.text[end:more.left_edge.idx].strip(" ,").startswith(("but", "while")):
+                    end = max(end, self._clause_end(more))  # "noted the gun was returned and it still bears …"
+                s, e = self._snap(*_trim(self.text, start, end))
             qs = self._quotes_in(s, e)
             self._add("mixed" if qs else "indirect", cue_span, [(s, e)], src, src_span, stance, verb, qs)
             return
         qk = self._adjacent_quote(verb, src)
+        if len(qk) == 1 and self.quotes[qk[0]][0] > verb.idx and verb.lemma_ not in RECIPIENT_VERBS:
+            # "called the new stadium “a waste of money”": the one so called belongs to what was said
+            q0 = self.quotes[qk[0]][0]
+            obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i and c.lower_ != "it" and
+                        not self.text[c.right_edge.idx + len(c.right_edge):q0].strip()
+                        and self._inside(c.idx) is None), None)
+            if obj is not None:
+                self._add("mixed", cue_span, [(obj.left_edge.idx, self.quotes[qk[0]][1])], src, src_span, stance, verb, qk)
+                return
         if qk:
             parts = [self.quotes[k] for k in qk]
             self._add("direct", cue_span, parts, src, src_span, stance, verb, qk)
@@ -82,13 +153,23 @@ class IndirectRules:
             parts = [_span_of(subj), (xcomp.left_edge.idx, self._phrase_end(verb, xcomp))]
             self._add("indirect", cue_span, [self._snap(*_trim(self.text, *p)) for p in parts], None, None, stance, verb, [])
             return
-        if cue.cls == "belief" and not any(c.dep_ == "xcomp" for c in kids):
+        if cue.cls == "belief" and not any(c.dep_ == "xcomp" for c in kids) and not _seen_as(kids):
             return
         if cue.cls == "attitude" and not any(c.dep_ in ("xcomp", "dobj", "prep") for c in kids):
             return
+        if verb.dep_ == "advcl" and verb.i < verb.head.i and any(m.dep_ == "mark" and m.lower_ == "as" for m in kids) \
+                and not any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in kids) and cue.cls in ("speech", "utterance", "perception"):
+            # "As the mayor noted, the bridge will …": the main clause is what was noted
+            s0 = verb.right_edge.idx + len(verb.right_edge)
+            s, e = self._snap(*_trim(self.text, s0, self._clause_end(verb.head)))
+            if e > s:
+                qs = self._quotes_in(s, e)
+                self._add("mixed" if qs else "indirect", cue_span, [(s, e)], src, src_span, stance, verb, qs)
+            return
         # the clause this cue interrupts or follows: "The vote, officials said, is off." / "…, she said."
-        if (verb.dep_ == "parataxis" or verb.dep_ in ("ccomp", "advcl") and verb.head.i < verb.i
+        if (verb.dep_ == "parataxis" or verb.dep_ in ("ccomp", "advcl") and verb.head.i < verb.i and verb.tag_ != "VBG"
                 and not any(c.dep_ == "mark" for c in kids)) and not any(c.dep_ in ("dobj", "xcomp") for c in kids):
+            # (not '“…,” Lee said, referring to …': a trailing participle interrupts nothing)
             # (not "… after two members asked for more time": a subordinate clause is no parenthesis)
             head = verb.head
             hs, he = _span_of(head)
@@ -112,23 +193,57 @@ class IndirectRules:
             s, e = self._snap(*_trim(self.text, *_span_of(subjpass)))
             self._add("indirect", cue_span, [(s, e)], src, src_span, stance, verb, [])
             return
+        if verb.dep_ == "relcl" and src is not None and src.head.i == verb.i and src.i < verb.i and \
+                src.tag_ not in ("WDT", "WP") and src.lower_ not in ("that", "who", "which") and \
+                cue.cls in ("speech", "attitude", "belief") and verb.head.pos_ in ("NOUN", "PROPN") and \
+                not any(c.dep_ in ("dobj", "xcomp", "ccomp", "dative") and c.i > verb.i for c in kids):
+            # "a merger the union has criticized", "a plan that critics called reckless": what
+            # the relative clause's subject said something of is the noun it hangs on
+            ante = verb.head
+            s, e = _trim(self.text, ante.left_edge.idx, self.doc[verb.left_edge.i - 1].idx + len(self.doc[verb.left_edge.i - 1]))
+            parts = [self._snap(s, e)]
+            extra = next((c for c in kids if c.i > verb.i and (c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as")), None)
+            if extra is not None:
+                parts.append(self._snap(*_trim(self.text, *_span_of(extra))))
+            if e > s:
+                self._add("indirect", cue_span, parts, src, src_span, stance, verb, [])
+            return
         for dep in ("xcomp", "dobj", "prep", "dative"):
             obj = next((c for c in kids if c.dep_ == dep and c.i > last.i), None)
             if obj is None:
                 continue
             if cue.cls == "utterance" and dep != "prep" or cue.cls == "intent" and dep != "xcomp":
                 continue
-            if dep != "xcomp" and cue.cls == "belief" and not (dep == "dobj" and any(
-                    c.dep_ in ("oprd", "prep") and c.lower_ in ("as", "like") or c.dep_ == "oprd" for c in kids)):
+            if dep != "xcomp" and cue.cls == "belief" and not (dep == "dobj" and _seen_as(kids)):
                 continue  # "knows the town" is no reported belief; "sees the town as lost" is
             if dep == "xcomp" and any(t.lemma_ in ("name", "identify") for t in obj.subtree):
                 return  # "asked not to be named": a condition of anonymity, not a statement
             if dep in ("dobj", "dative") and (cue.cls == "refusal" or verb.lemma_ in RECIPIENT_VERBS):
                 continue  # "told reporters", "asked him": the object is who was spoken to
+            about = _feeling_about(verb, obj) if dep == "dobj" else None
+            if about is not None:
+                # "expressed concern about …", "voiced frustration over …": the feeling joins the cue
+                prep, pobj = about
+                s, e = self._snap(*_trim(self.text, pobj.left_edge.idx, self._phrase_end(verb, obj)))
+                qs = self._quotes_in(s, e)
+                self._add("mixed" if qs else "indirect", (cue_span[0], prep.idx + len(prep)), [(s, e)], src,
+                          src_span, stance, verb, qs)
+                return
+            clause = _noun_clause(obj) if dep == "dobj" else None
+            if clause is not None:
+                # "expressed concern that …", "voiced confidence that …": the noun joins the cue
+                s, e = self._snap(*_trim(self.text, clause.left_edge.idx, self._clause_end(clause)))
+                qs = self._quotes_in(s, e)
+                self._add("mixed" if qs else "indirect", (cue_span[0], obj.idx + len(obj)), [(s, e)], src,
+                          src_span, stance, verb, qs)
+                return
             start = obj.left_edge.idx
             if dep == "xcomp":
-                # "urged party leaders to turn away …": the one urged belongs to the content
+                # "urged club members to stay away …": the one urged belongs to the content
                 d = next((c for c in kids if c.dep_ in ("dobj", "nsubj") and verb.i < c.i < obj.i), None)
+                if d is None and verb.lemma_ == "call":  # "called on the regime to abandon …"
+                    d = next((g for c in kids if c.dep_ == "prep" and c.lower_ == "on" and verb.i < c.i < obj.i
+                              for g in c.children if g.dep_ == "pobj"), None)
                 start = d.left_edge.idx if d is not None else start
             if dep == "prep":
                 if obj.lower_ not in ("on", "about", "of", "to", "for", "against", "over", "with") or \
@@ -185,10 +300,15 @@ class IndirectRules:
         end = self._np_end(first)
         if end < first.right_edge.idx + len(first.right_edge):
             return end  # the object's appositive ended the phrase
+        sub = next((c for c in first.rights if _why_or_when(c)), None)
+        if sub is not None:
+            # "refused to take questions as she left the hall": when or why, not what
+            prev = self.doc[sub.left_edge.i - 1]
+            return _trim(self.text, first.idx, prev.idx + len(prev))[1]
         for c in verb.children:
             if c.i <= first.i:
                 continue
-            if c.dep_ in ("cc", "conj", "parataxis", "punct") or (
+            if c.dep_ in ("cc", "conj", "parataxis", "punct") or _why_or_when(c) or (
                     c.dep_ in ("advcl", "ccomp") and c.i > 0 and self.doc[c.left_edge.i - 1].text == ","):
                 break
             if _circumstance(c):
@@ -243,14 +363,22 @@ class IndirectRules:
 
     def _noun(self, noun: Token, cue: Cue) -> None:
         """'his claim that …', 'Trump's denial of …', 'a supporter of …' (a noun as the cue)."""
+        # "his claim that …", and "her decision to …", "a proposal to …" (a to-infinitive right after)
         content, cue_end = self._complement(
-            noun, lambda c: c.dep_ in ("acl", "ccomp") and c.left_edge.lower_ == "that" and c.left_edge.i == noun.i + 1,
+            noun, lambda c: c.dep_ in ("acl", "ccomp") and c.left_edge.lower_ in ("that", "to") and c.left_edge.i == noun.i + 1,
             ("of", "about", "on", "for", "against", "over"))
+        if content is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and noun.head.i > noun.i:
+            # "Her answer was that …", "The message is clear: …": what the copula equates the noun with
+            comp = next((c for c in noun.head.children if c.dep_ in ("ccomp", "attr") and c.i > noun.head.i), None)
+            if comp is not None and (comp.dep_ == "ccomp" or comp.left_edge.lower_ == "that"):
+                content, cue_end = (comp.left_edge.idx, self._clause_end(comp)), noun.head.idx + len(noun.head)
         if content is None:
             return
         src = next((c for c in noun.children if c.dep_ == "poss"), None)
         if src is None and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
             src = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if src is None and noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX") and noun.head.lower_ in ("in", "into", "with"):
+            src = _subject(noun.head.head)  # "broke into attacks on …", "went on with her criticism of"
         if src is None and noun.dep_ in ("appos", "attr") and noun.head.pos_ in ("PROPN", "NOUN"):
             src = noun.head if noun.dep_ == "appos" else None
         s, e = self._snap(*_trim(self.text, *content))

@@ -10,11 +10,13 @@ GROUP_HEADS = {"source", "official", "person", "people", "diplomat", "aide", "in
                "survey", "resident", "witness", "activist", "member", "lawmaker", "leader", "voter"}
 ANON_MODS = {"familiar", "anonymous", "unnamed", "senior", "several", "some", "many", "other", "a", "an",
              "one", "another", "local", "western", "state"}
-CUT_SOURCE = ("relcl", "acl", "advcl")
+ANONYMITY = {"name", "identify", "anonymity", "anonymous", "authorize", "authorise", "permit"}
+CUT_SOURCE = ("acl", "advcl")  # a ", who …" clause stays: readers take it as part of who is speaking
 CIRCUMSTANCE_PREPS = {"in", "at", "during", "after", "before", "since", "until", "while", "amid",
                       "throughout", "within", "following", "ahead", "despite", "because", "through"}
 
 
+POLL_NOUNS = {"poll", "survey", "average"}  # "in an average of recent polls"
 VIEW_PRONOUNS = {"me", "him", "her", "us", "them", "many", "some", "others", "most"}
 
 
@@ -65,10 +67,12 @@ def source_span(src: Token, verb: Token) -> tuple[int, int]:
     doc = src.doc
     for c in src.rights:
         # ", who declined to be identified, …" is the writer's aside, not part of the name; a short
-        # one ("Lee, who chairs the panel,") reads as part of who is speaking
-        if c.dep_ in CUT_SOURCE and c.left_edge.i > src.i and doc[c.left_edge.i - 1].text == ",":
+        # one ("Lee, who chairs the panel,") reads as part of who is speaking, and so does a longer
+        # relative clause on who they are ("Lee, who has chaired the panel since 2019,")
+        anonymous = c.dep_ == "relcl" and any(t.lemma_.lower() in ANONYMITY for t in c.subtree)
+        if (c.dep_ in CUT_SOURCE or anonymous) and c.left_edge.i > src.i and doc[c.left_edge.i - 1].text == ",":
             aside = c.right_edge.idx + len(c.right_edge) - c.left_edge.idx
-            if c.tag_ == "VBG" or aside > doc[c.left_edge.i - 2].idx + len(doc[c.left_edge.i - 2]) - doc[lo].idx:
+            if c.tag_ == "VBG" or anonymous or aside > doc[c.left_edge.i - 2].idx + len(doc[c.left_edge.i - 2]) - doc[lo].idx:
                 hi = min(hi, c.left_edge.i - 2)
                 break
     while lo < hi and (doc[lo].is_punct or doc[lo].text in MARKS):
@@ -107,10 +111,19 @@ def viewpoint(prep: Token) -> bool:
     pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
     if pobj is None or prep.dep_ != "prep":
         return False
-    if prep.lower_ == "to" and prep.is_sent_start:
+    if prep.lower_ == "in" and pobj.lemma_.lower() in POLL_NOUNS and prep.head.pos_ in ("VERB", "AUX"):
+        # "In a new poll, the mayor leads by 9 points": what the poll shows (opening the sentence only:
+        # "he rose in the polls" is a fact about the polls)
+        doc = prep.doc
+        opens = prep.is_sent_start or prep.i > 0 and doc[prep.i - 1].is_sent_start and doc[prep.i - 1].lower_ in ("but", "and", "yet")
+        nxt = pobj.right_edge.i + 1
+        return opens and nxt < len(doc) and doc[nxt].text == ","
+    if prep.lower_ in ("to",) and prep.is_sent_start:
         nxt = pobj.right_edge.i + 1
         if nxt >= len(prep.doc) or prep.doc[nxt].text != ",":
             return False
+        if prep.lower_ == "for" and pobj.ent_type_ not in ("PERSON", "NORP") and pobj.pos_ != "PRON":
+            return False  # "For years, …" says when; "For the mayor, …" whose view
         return pobj.ent_type_ in ("PERSON", "NORP") or pobj.lower_ in VIEW_PRONOUNS or \
             pobj.tag_ == "NNS" and pobj.lemma_.lower() in GROUP_HEADS | {"voter", "american", "democrat", "republican"}
     return False

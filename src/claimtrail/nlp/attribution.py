@@ -9,15 +9,21 @@ Rules over the dependency parse and the hand-written cue lexicon ``lexicons/cues
    ``she said, “…”``), the clause it interrupts or follows (``…, officials said``), the object of a
    closing preposition (``called for …``), a passive subject with an agent, a to-infinitive, an object
    or a prepositional object — each cue class (see the lexicon's header) allows only some of these.
-   Nouns (``his claim that …``), adjectives (``confident that …``), hearsay adverbs (``reportedly``)
-   ``according to X`` and a sentence-opening ``To X, …`` have their own small rules;
+   Nouns (``his claim that …``, ``her decision to …``, ``her warning was that …``), adjectives
+   (``confident that …``), hearsay adverbs (``reportedly``), ``according to X``, a sentence-opening
+   ``To X, …`` or ``In a new poll, …``, ``As X noted, …`` and a relative clause whose subject spoke of
+   the noun it hangs on (``a merger the union has criticized``) have their own small rules. A bare
+   feeling or sign noun joins the cue (``expressed concern that …``); what a participle or ``because``
+   clause adds after an object, and a quoted show title, are not content;
 3. the source is the subject (climbing through ``xcomp``/``conj``/``advcl`` heads), the agent of a
    passive, the head noun of a relative clause, a possessive, or the object of ``according to``;
 4. a quote no lexicon cue claimed goes to any verb with a subject right beside it (``“…,” Lee
    barked``); quotes that follow a speaker's quote, or open a later paragraph, go to that speaker
    (the speaker-turn convention); ``Name: words`` opening a paragraph is an attribution too;
-5. attributions stay univocal: a nested cue is dropped, a trailing ``…, claiming that …`` or a
-   coordinated ``… and insisted that …`` ends the outer content.
+5. attributions stay univocal: a nested cue is dropped, a trailing ``…, claiming that …``, a
+   coordinated ``… and insisted that …`` or a second sayer (``…, while others said …``) ends the outer
+   content; a cue between two pieces of a split quote is not nested. Reported content loses a leading
+   ``But``/dateline and a trailing gloss (``, a charge that …``, ``, who …`` at its end).
 
 The rules live in four modules beside this one: ``cues.py`` (the lexicon and the pass that finds its
 cues), ``attr_parse.py`` (stateless helpers over the parse: subject, source span, trimming),
@@ -30,6 +36,7 @@ stage stays linear in the article's length.
 from __future__ import annotations
 
 import bisect
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -44,12 +51,45 @@ from .state import AttributionHit, FlagHit, analysis, guarded
 __all__ = ["NAME", "VERSION", "COMPONENT", "REQUIRES", "PROVIDES", "run", "lexicon", "Cue"]
 
 NAME = "attribution"
-VERSION = "attribution-rules/2"
+VERSION = "attribution-rules/3"
 COMPONENT = "claimtrail_attribution"
 REQUIRES: tuple[str, ...] = ("clusters", "timexes")
 PROVIDES: tuple[str, ...] = ("attributions",)
 
 UNTANGLE_DEPS = ("advcl",)  # "…, claiming that …" ends the outer content
+
+
+LINKS = (" and", " but", " while", " whereas", " although", " though", " yet")
+
+
+def _linking_word(text: str, lo: int, cut: int) -> str:
+    """The conjunction ending ``text[lo:cut]`` (" and", " while" …) after a comma or not, else ''."""
+    for w in LINKS:
+        if text.endswith(w, lo, cut):
+            return w
+    return ""
+
+
+LEADS = ("and yet ", "but ", "and ", "yet ", "so ", "meanwhile, ", "however, ", "still, ", "also, ")
+DATELINE = re.compile(r"[A-Z][A-Z .,']{2,40}(?:\([A-Za-z ]{1,20}\))? ?[-—–] ")
+
+
+def _drop_lead(text: str, s: int, e: int) -> tuple[int, int]:
+    """Start reported content after a linking word ("But …", "Meanwhile, …") or a dateline
+    ("BERLIN — …"): the writer's joints between sentences, not the source's words."""
+    m = DATELINE.match(text, s, e)
+    if m:
+        s = m.end()
+    head = text[s:s + 12].lower()
+    for w in LEADS:
+        if head.startswith(w) and e - s > len(w) + 10:
+            return s + len(w), e
+    return s, e
+
+
+def _speech(verb: Token) -> bool:
+    cue = lexicon()[0].get(verb.lemma_.lower())
+    return cue is not None and cue.cls in ("speech", "utterance")
 
 
 class _Finder(DirectRules, IndirectRules):
@@ -139,6 +179,8 @@ class _Finder(DirectRules, IndirectRules):
                 if inner == hi or inner in drop:
                     continue
                 ih = self.hits[inner]
+                if not any(a <= ih.cue[0] < b for a, b in h.content):
+                    continue  # between two pieces ('“…,” Lee said, referring to X. “…”'): not inside the words
                 near = ih.source and lo <= ih.source[0] < ih.cue[0] and ih.cue[0] - ih.source[1] < 25
                 src0 = ih.source[0] if near else ih.cue[0]  # type: ignore[index]
                 cut = src0
@@ -151,9 +193,14 @@ class _Finder(DirectRules, IndirectRules):
                 ends = iv is not None and (ov is not None and iv.head.i == ov.i and iv.dep_ in ("conj", "advcl") or
                                            iv.dep_ == "conj" and ih.source == h.source or
                                            iv.tag_ == "VBG" and iv.dep_ in UNTANGLE_DEPS)
-                if ends and ("," in tail or ";" in tail or self.text[cut - 4:cut] == " and"):
-                    if self.text[cut - 4:cut] == " and":
-                        cut = _trim(self.text, lo, cut - 4)[1]
+                link = _linking_word(self.text, lo, cut)
+                if not ends and near and ih.source != h.source and link and iv is not None and iv.dep_ != "ccomp" \
+                        and _speech(iv):
+                    # "said the plan works, while others said …": a second sayer ends the first's words
+                    ends, tail = True, ","
+                if ends and ("," in tail or ";" in tail or link):
+                    if link:
+                        cut = _trim(self.text, lo, cut - len(link))[1]
                     h.content = [(a, min(b, cut)) for a, b in h.content if a < cut]
                     up = cut
                     if not h.content:
@@ -172,12 +219,13 @@ class _Finder(DirectRules, IndirectRules):
         if kind != "direct":
             content = [self._clip(*self._one_paragraph(a, b, cue)) for a, b in content]
             if content:
-                content[-1] = self._drop_which(*content[-1])
+                content[0] = _drop_lead(self.text, *content[0])
+                content[-1] = self._drop_gloss(*self._drop_which(*content[-1]))
             quotes = [k for k in quotes if any(a <= self.quotes[k][0] < b for a, b in content)]
             kind = kind if quotes or kind == "indirect" else "indirect"
         content = [c for c in content if c[1] > c[0]]
-        if not content:
-            return
+        if not content or any(h.content == content and h.cue[0] <= cue[0] < h.cue[1] for h in self.hits[-3:]):
+            return  # (nothing said, or a noun the previous cue took in: "expressed concern that …")
         self.hits.append(AttributionHit(kind=kind, cue=cue, content=content, source=src_span,
                                         group=_is_group(src) if src is not None else False, stance=stance,
                                         time=self._time(verb), source_cluster=None))
@@ -188,10 +236,33 @@ class _Finder(DirectRules, IndirectRules):
         self.claimed.update(quotes)
 
     def _drop_which(self, s: int, e: int) -> tuple[int, int]:
-        """End reported content before ", which …": the writer's aside on what was said."""
+        """End reported content before ", which …", or before a ", who …" clause that runs to its
+        end: the writer's aside on what was said or on the person named last."""
         k = self.text.find(", which ", s, e)
         if k > s + 20 and self._inside(k) is None:
             return _trim(self.text, s, k)
+        for rel in (", who ", ", whose "):
+            k = self.text.rfind(rel, s, e)
+            if k > s + 20 and self._inside(k) is None:
+                tok = self._token_at(k + 2)
+                verb = tok.head if tok is not None else None
+                while verb is not None and verb.dep_ != "relcl" and verb.head.i != verb.i and verb.i - tok.i < 4:
+                    verb = verb.head
+                if verb is not None and verb.dep_ == "relcl" and verb.right_edge.idx + len(verb.right_edge) >= e - 1:
+                    return _trim(self.text, s, k)
+        return s, e
+
+    def _drop_gloss(self, s: int, e: int) -> tuple[int, int]:
+        """End reported content before a trailing appositive gloss on it (", a charge that …",
+        "— a move that …"): the writer's comment, not the source's words."""
+        tok = self._token_at(s + 20)
+        while tok is not None and tok.idx < e:
+            nxt = tok.nbor() if tok.i + 1 < len(self.doc) else None
+            if tok.text in (",", "—", "–", "--") and nxt is not None and nxt.lower_ in ("a", "an") and \
+                    nxt.head.pos_ == "NOUN" and nxt.head.dep_ in ("appos", "npadvmod") and nxt.head.head.i < tok.i and \
+                    nxt.head.right_edge.idx + len(nxt.head.right_edge) >= e - 1 and self._inside(tok.idx) is None:
+                return _trim(self.text, s, tok.idx)
+            tok = nxt
         return s, e
 
     def _one_paragraph(self, s: int, e: int, cue: tuple[int, int]) -> tuple[int, int]:
