@@ -228,6 +228,14 @@ CASES = [
     # a hyphenated Korean given name stays whole in the source
     ("President Moon Jae-in had hoped to sign the agreement in Hanoi next month.",
      ("indirect", "President Moon Jae-in", "hoped", "to sign the agreement in Hanoi next month", "assert")),
+    # a trailing ", NP reported" the small model parses as an object with a participle on it
+    ("The harbour minister offered to resign last week after his office released figures that overstated "
+     "freight volumes by a third, two newspapers reported on Tuesday, citing officials who asked not to be named.",
+     ("indirect", "two newspapers", "reported", "The harbour minister offered to resign last week after his "
+      "office released figures that overstated freight volumes by a third", "assert")),
+    ("The harbour minister offered to resign last week after his office released figures that overstated "
+     "freight volumes by a third, two newspapers reported on Tuesday, citing officials who asked not to be named.",
+     ("indirect", "two newspapers", "citing", "officials who asked not to be named", "assert")),
 ]
 
 # a second, coordinated cue of the same speaker ends the first one's content

@@ -86,20 +86,60 @@ def _noun_clause(noun: Token) -> Token | None:
 class IndirectRules:
     """Parse-side rules; expects the attributes set by ``attribution._Finder.__init__``."""
 
+    def _trailing_reporter(self, verb: Token, cue: Cue, cue_span: tuple[int, int], stance: str) -> bool:
+        """"…, two newspapers reported on Tuesday, citing …": the small model often reads the
+        sayer as the main verb's object and the cue as a participle hung on it ("newspapers
+        reported" = "the figures reported"). A comma before the noun phrase, nothing said after
+        the cue but adverbials, and a clause before the comma tell the reading: the noun phrase
+        is the source and the clause before the comma is what was said."""
+        if cue.cls != "speech" or any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative", "agent") for c in verb.children):
+            return False
+        if verb.dep_ == "acl" and verb.i == verb.head.i + 1 and verb.head.head.dep_ == "ROOT":
+            noun = verb.head
+        elif verb.dep_ == "conj" and not any(c.dep_ == "cc" for c in verb.head.children if c.i < verb.i):
+            # (or a conjunct with no "and": "…, two newspapers reported")
+            noun = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+            if noun is None:
+                return False
+        else:
+            return False
+        left = noun.left_edge
+        if noun.pos_ not in ("NOUN", "PROPN") or left.i == 0 or self.doc[left.i - 1].text != ",":
+            return False
+        after = self.doc[verb.right_edge.i + 1] if verb.right_edge.i + 1 < len(self.doc) else None
+        if after is not None and after.text not in (",", ".", ";", "\u2014", "--"):
+            return False
+        sent = self._sent(verb)
+        s, e = self._snap(*_trim(self.text, sent.start_char, self.doc[left.i - 1].idx))
+        if e <= s or not any(t.pos_ in ("VERB", "AUX") for t in self.doc[sent.start:left.i - 1]):
+            return False
+        qs = self._quotes_in(s, e)
+        src_span = _source_span(noun, verb)
+        self._add("mixed" if qs else "indirect", cue_span, [(s, e)], noun, src_span, stance, verb, qs)
+        self.reporters[verb.head.i if verb.dep_ == "conj" else noun.head.i] = (noun, src_span)  # ", citing …"
+        return True
+
     def _verb(self, first: Token, last: Token, cue: Cue) -> None:
         # in a multi-word cue ("call for", "point out") the verb carries the parse
         verb = next((t for t in self.doc[first.i:last.i + 1] if t.pos_ in ("VERB", "AUX")), first)
         neg = _negated(verb)
         stance = NEG_STANCE[cue.stance] if neg and cue.cls != "refusal" else cue.stance
         src = _subject(verb)
+        reporter = self.reporters.get(verb.head.i)
+        if reporter is not None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > reporter[0].i:
+            src = reporter[0]  # "…, two newspapers reported, citing officials": the papers cite them
         if _second_saying(verb):
             src = _subject(verb.head.head)  # "said that … and insisted that …": the sayer of both
         if verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.i < verb.head.i and \
                 not any(c.dep_ in ("agent", "aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
             src = None  # "Asked about the delay, the mayor …": the mayor was asked; who asked is not said
         src_span = _source_span(src, verb) if src is not None else None
+        if reporter is not None and src is reporter[0]:
+            src_span = reporter[1]
         cue_span = (first.idx, last.idx + len(last))
         kids = list(verb.children)
+        if (src is None or verb.dep_ == "conj") and self._trailing_reporter(verb, cue, cue_span, stance):
+            return
         comp = next((c for c in kids if c.dep_ in CONTENT_DEPS and c.i > verb.i), None) or \
             next((c for c in kids if c.dep_ in CONTENT_DEPS), None) or \
             next((c for c in kids if c.dep_ == "advcl" and c.i > verb.i and any(

@@ -51,7 +51,7 @@ from .state import AttributionHit, FlagHit, analysis, guarded
 __all__ = ["NAME", "VERSION", "COMPONENT", "REQUIRES", "PROVIDES", "run", "lexicon", "Cue"]
 
 NAME = "attribution"
-VERSION = "attribution-rules/3"
+VERSION = "attribution-rules/4"
 COMPONENT = "claimtrail_attribution"
 REQUIRES: tuple[str, ...] = ("clusters", "timexes")
 PROVIDES: tuple[str, ...] = ("attributions",)
@@ -109,6 +109,8 @@ class _Finder(DirectRules, IndirectRules):
         self._sents: list[Span] | None = None
         self._sent_starts: list[int] = []
         self.hit_verbs: list[Token | None] = []  # the token each hit's cue hangs on
+        # main verb index -> (source noun, its span) of a trailing ", NP reported" (attr_indirect)
+        self.reporters: dict[int, tuple[Token, tuple[int, int]]] = {}
         self.errors: list[tuple[int | None, str]] = []  # rule failures, reported as flags
         self._tx: list[tuple[int, int, int]] | None = None  # (start, end, index) of the timexes, sorted
 
