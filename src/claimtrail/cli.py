@@ -1,5 +1,6 @@
 """The ``claimtrail`` command: ``analyze`` articles, ``eval`` on annotated data, ``--version``;
-and the corpus store: ``ingest``, ``who``, ``claims --about``, ``search``, ``failures``, ``export``.
+and the corpus store: ``ingest``, ``who``, ``claims --about``, ``search``, ``failures``, ``export``;
+``serve`` (the REST API and web app); ``cluster`` and ``clusters [ID]`` (the same claim across articles).
 
 Exit codes: 0 done; 1 a single input could not be analysed, or a batch in which nothing could;
 2 a usage error (bad option, unknown evaluation, missing data path).
@@ -69,6 +70,8 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true", help="print the scores as JSON")
     ev.set_defaults(run=_eval)
     _corpus_commands(sub)
+    _cluster_commands(sub)
+    _serve_command(sub)
     return ap
 
 
@@ -87,6 +90,8 @@ def _corpus_commands(sub: Any) -> None:
     ing.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD", help="publication date of the inputs")
     ing.add_argument("--max-bytes", type=_positive, default=Options.max_bytes, metavar="N")
     ing.add_argument("--no-language-check", action="store_true", help="analyse texts even if not English")
+    ing.add_argument("--no-cluster", action="store_true",
+                     help="store only; cluster claims across articles later with `claimtrail cluster`")
     ing.set_defaults(run=_ingest)
     for name, helptext in (("who", "every article's person (or org) known by NAME"),
                            ("claims", "claims about someone, by publication date"),
@@ -103,9 +108,33 @@ def _corpus_commands(sub: Any) -> None:
     fl.add_argument("--retry", action="store_true", help="read the failed inputs again and store what works now")
     fl.add_argument("--workers", type=_positive, default=1, metavar="N")
     fl.set_defaults(run=_failures)
-    ex = db(sub.add_parser("export", help="every stored dossier as JSONL, or attributions as CSV"))
-    ex.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    ex = db(sub.add_parser("export", help="every stored dossier as JSONL, attributions as CSV, or brat files"))
+    ex.add_argument("--format", choices=("jsonl", "csv", "brat"), default="jsonl",
+                    help="jsonl (dossiers), csv (one row per attribution) or brat (a .txt and .ann per "
+                         "article, written into --out DIR)")
+    ex.add_argument("--out", type=Path, metavar="PATH",
+                    help="a folder for brat (required there); a file for jsonl/csv (default stdout)")
     ex.set_defaults(run=_export)
+
+
+def _serve_command(sub: Any) -> None:
+    sv = sub.add_parser("serve", help="the REST API (/api/v1) and the web app over a store",
+                        description="Serve a store over HTTP. Tokens come from CLAIMTRAIL_READ_TOKEN and "
+                                    "CLAIMTRAIL_WRITE_TOKEN, or a TOML --config FILE ([serve] db, read_token, "
+                                    "write_token; the environment wins over the file); without a write token, "
+                                    "writing is turned off.")
+    sv.add_argument("--db", metavar="URL", help="SQLite file or postgresql://… URL (default: the config's db, "
+                                                "else claimtrail.db in this folder)")
+    sv.add_argument("--host", default="127.0.0.1")
+    sv.add_argument("--port", type=_positive, default=8000)
+    sv.add_argument("--config", type=Path, metavar="FILE", help="TOML file with a [serve] table")
+    sv.set_defaults(run=_serve)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .api.serve import serve  # FastAPI and uvicorn load only for this command
+
+    return serve(args.db, args.host, args.port, args.config)
 
 
 def _progress_printer() -> Any:
@@ -129,7 +158,9 @@ def _ingest(args: argparse.Namespace) -> int:
 
     options = Options(max_bytes=args.max_bytes, check_language=not args.no_language_check)
     st = ingest(args.paths, args.db, options, workers=args.workers, published=args.published,
-                progress=_progress_printer())
+                progress=_progress_printer(), cluster=not args.no_cluster)
+    if st.cluster_note:
+        print(f"{PROG}: {st.cluster_note}", file=sys.stderr)
     return 0 if st.stored or st.skipped or not st.failed else 1
 
 
@@ -173,9 +204,86 @@ def _export(args: argparse.Namespace) -> int:
     from .store import open_store
     from .store.export import write_export
 
+    if args.format == "brat" and (args.out is None or (args.out.exists() and not args.out.is_dir())):
+        print(f"{PROG}: --format brat writes one .txt and one .ann per article: give --out DIR, a folder",
+              file=sys.stderr)
+        return 2
     with open_store(args.db, create=False) as store:
-        n = write_export(store.dossiers(), args.format, sys.stdout)
-    print(f"{PROG}: {_n(n, 'article')} exported", file=sys.stderr)
+        try:
+            if args.format == "brat":
+                from .store.export import write_brat
+
+                n = write_brat(store.dossiers(), args.out)
+            elif args.out:
+                with open(args.out, "w", encoding="utf-8", newline="") as out:
+                    n = write_export(store.dossiers(), args.format, out)
+            else:
+                n = write_export(store.dossiers(), args.format, sys.stdout)
+        except (IsADirectoryError, NotADirectoryError, PermissionError, FileExistsError) as exc:
+            print(f"{PROG}: cannot write the export: {exc}", file=sys.stderr)
+            return 1
+    print(f"{PROG}: {_n(n, 'article')} exported" + (f" to {args.out}" if args.out else ""), file=sys.stderr)
+    return 0
+
+
+def _cluster_commands(sub: Any) -> None:
+    """Claim clusters across articles: ``cluster`` (re)builds them, ``clusters`` lists or shows one."""
+    from .store import DEFAULT_DB
+
+    cl = sub.add_parser("cluster", help="cluster stored claims across articles (ingest does this too)")
+    cl.add_argument("--db", default=DEFAULT_DB, metavar="URL")
+    cl.add_argument("--rebuild", action="store_true", help="forget every cluster and cluster all claims again")
+    cl.set_defaults(run=_cluster)
+    cs = sub.add_parser("clusters", help="claim clusters, or one cluster's timeline (clusters ID)")
+    cs.add_argument("id", nargs="?", type=_positive, metavar="ID", help="show this cluster's timeline")
+    cs.add_argument("--db", default=DEFAULT_DB, metavar="URL")
+    cs.add_argument("--about", metavar="NAME", help="clusters with a claim about NAME")
+    cs.add_argument("--status", metavar="S", help="confirmed, asserted, denied, disputed, unconfirmed, unclear")
+    cs.add_argument("--min", type=_positive, default=1, metavar="N", help="clusters of at least N claims")
+    cs.add_argument("--limit", type=_positive, default=50, metavar="N")
+    cs.add_argument("--format", choices=("text", "json"), default="text")
+    cs.set_defaults(run=_clusters)
+
+
+def _cluster(args: argparse.Namespace) -> int:
+    from .store import open_store
+    from .trail import cluster_store
+
+    with open_store(args.db, create=False) as store:
+        st = cluster_store(store, rebuild=args.rebuild)
+        n = store.cluster_counts()["clusters"]
+    print(f"{PROG}: {_n(st.claims, 'claim')} clustered ({st.created} new clusters, {st.joined} joined one) "
+          f"in {st.seconds:.1f} s; {_n(n, 'cluster')} stored", file=sys.stderr)
+    return 0
+
+
+def _clusters(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from . import corpus_view
+    from .store import open_store
+    from .store.queries import Filter
+
+    with open_store(args.db, create=False) as store:
+        if args.id is not None:
+            found = store.cluster(args.id)
+            if found is None:
+                print(f"{PROG}: no cluster #{args.id}", file=sys.stderr)
+                return 1
+            out = [json.dumps(asdict(found), ensure_ascii=False, indent=1)] if args.format == "json" \
+                else list(corpus_view.timeline_lines(found))
+        else:
+            page = store.list_clusters(Filter(entity=args.about, status=args.status, limit=args.limit),
+                                       min_claims=args.min)
+            out = [json.dumps(asdict(c), ensure_ascii=False) for c in page.items] if args.format == "json" \
+                else list(corpus_view.cluster_list_lines(page.items))
+            if not page.items:
+                print(f"{PROG}: no clusters found", file=sys.stderr)
+                return 1
+            if page.total > len(page.items):
+                print(f"{PROG}: {len(page.items)} of {page.total} clusters shown", file=sys.stderr)
+    for line in out:
+        print(line)
     return 0
 
 

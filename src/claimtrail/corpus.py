@@ -8,6 +8,11 @@ and are tried again on every run that reads that input; ``retry_failures`` re-re
 
 The Pipeline (spaCy) is loaded only when some article needs analysing: a re-run over a stored corpus
 costs reading and hashing the inputs.
+
+Claims are clustered across articles (``claimtrail.trail``) after every ``CLUSTER_EVERY`` stored
+articles and at the end of the run; a run killed in between leaves claims unclustered, which the
+next ingest (or ``claimtrail cluster``) picks up. Without the embedding model the articles are still
+stored and ``cluster_note`` says why clustering was skipped.
 """
 from __future__ import annotations
 
@@ -31,6 +36,8 @@ class IngestStats:
     failed: int = 0
     started: float = field(default_factory=time.monotonic)
     done: bool = False
+    clustered: int = 0  # claims clustered across articles by this run
+    cluster_note: str | None = None  # why clustering was skipped, if it was
 
     @property
     def elapsed(self) -> float:
@@ -49,9 +56,12 @@ class IngestStats:
 Progress = Callable[[IngestStats], None]
 
 
+CLUSTER_EVERY = 200  # stored articles between two clustering passes
+
+
 def ingest(paths: Iterable[str | Path], db_url: str = DEFAULT_DB, options: Options | None = None, *,
            workers: int = 1, progress: Progress | None = None, published: str | None = None,
-           store: Store | None = None, pipeline: Any = None) -> IngestStats:
+           store: Store | None = None, pipeline: Any = None, cluster: bool = True) -> IngestStats:
     """Analyse and store every article under ``paths`` not stored yet; failures are stored too.
 
     ``progress`` is called after each article (stored, skipped or failed) and once at the end;
@@ -82,6 +92,8 @@ def ingest(paths: Iterable[str | Path], db_url: str = DEFAULT_DB, options: Optio
                 h = content_hash(result.document.text)
                 if store.put(result, origins.pop(h, None)):
                     stats.stored += 1
+                    if cluster and stats.stored % CLUSTER_EVERY == 0:
+                        _cluster(store, stats)
                 else:  # stored meanwhile by another ingest: still exactly once
                     stats.skipped += 1
             else:
@@ -89,6 +101,8 @@ def ingest(paths: Iterable[str | Path], db_url: str = DEFAULT_DB, options: Optio
                 stats.failed += 1
             if progress:
                 progress(stats)
+        if cluster:
+            _cluster(store, stats)
     finally:
         stats.done = True
         if progress:
@@ -96,6 +110,19 @@ def ingest(paths: Iterable[str | Path], db_url: str = DEFAULT_DB, options: Optio
         if own:
             store.close()
     return stats
+
+
+def _cluster(store: Store, stats: IngestStats) -> None:
+    """Cluster the claims stored so far (cheap when there are none); a missing model is a note."""
+    if stats.cluster_note:
+        return
+    from .trail import cluster_store
+    from .trail.embed import EmbeddingUnavailable
+
+    try:
+        stats.clustered += cluster_store(store).claims
+    except EmbeddingUnavailable as exc:
+        stats.cluster_note = f"claims not clustered: {exc}"
 
 
 def retry_failures(db_url: str = DEFAULT_DB, options: Options | None = None, *, workers: int = 1,

@@ -1,10 +1,12 @@
-"""Terminal lines for the corpus queries (``who``, ``claims --about``, ``search``, ``failures``)."""
+"""Terminal lines for the corpus queries (``who``, ``claims --about``, ``search``, ``failures``,
+``clusters``)."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from .people import Person
 from .store.base import ArticleRef, ClaimEvent, SearchHit, StoredFailure
+from .store.queries import ClusterSummary, ClusterTimeline
 
 
 def _ref(a: ArticleRef) -> str:
@@ -44,3 +46,24 @@ def failure_lines(items: list[StoredFailure]) -> Iterator[str]:
     for f in items:
         tries = f" ({f.attempts} tries)" if f.attempts > 1 else ""
         yield f"{f.origin}: {f.message} [{f.code}]{tries}"
+
+
+def cluster_list_lines(items: Sequence[ClusterSummary]) -> Iterator[str]:
+    """One line per cluster: id, status, dates, size, label."""
+    for c in items:
+        span = c.first if c.first == c.last else f"{c.first or 'undated'} … {c.last or 'undated'}"
+        size = f"{c.claims} claim{'' if c.claims == 1 else 's'}/{c.articles} article{'' if c.articles == 1 else 's'}"
+        yield f"#{c.id:<6} {c.status:<11} {span or 'undated':<23}  {size:<22}  {_clip(c.label, 70)}"
+
+
+def timeline_lines(t: ClusterTimeline) -> Iterator[str]:
+    """A cluster's timeline: its label and status, then each event with the change it made and by whom."""
+    c = t.cluster
+    yield f"#{c.id} {_clip(c.label, 100)}"
+    yield f"status: {c.status} — {c.claims} claim{'' if c.claims == 1 else 's'} in {c.articles} " \
+          f"article{'' if c.articles == 1 else 's'}"
+    for e in t.events:
+        by = "; ".join(f"{s.get('source') or 'an unnamed source'} ({s.get('stance')})" for s in e.sources)
+        mark = f"  → {e.change}" if e.change else ""
+        yield (f"\n{_ref(e.article)}{mark}\n    {e.status:<11} {_clip(e.text, 90)}"
+               + (f"\n                by {by}" if by else ""))

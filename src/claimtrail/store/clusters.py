@@ -1,14 +1,212 @@
-"""Claim clusters in a SQL store: the same claim across articles, and its status over time."""
+"""Claim clusters in a SQL store: the same claim across articles, and its status over time.
+
+Read side: ``list_clusters`` and ``cluster`` (a timeline, marked by ``claimtrail.trail.timeline``).
+Write side, for ``claimtrail.trail.clusters``: the claims not clustered yet, blocking-key lookups,
+cluster state (summed vector, names, predicate families), and the batch's writes — all inside one
+``clustering()`` transaction per batch, so a killed run leaves whole batches or nothing.
+Vectors are stored as raw float32 bytes: no numpy here.
+"""
 from __future__ import annotations
 
-from .queries import ClusterSummary, ClusterTimeline, Filter, Page
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from .base import ArticleRef, norm_name
+from .queries import MAX_LIMIT, ClusterEvent, ClusterSummary, ClusterTimeline, Filter, Page
+
+_CLUSTER_LOCK = 0x436C5443  # PostgreSQL advisory-lock key: one clustering transaction at a time
+_CHUNK = 500  # ids per IN (…) list
+
+
+@dataclass(frozen=True)
+class PendingClaim:
+    """A stored claim with no cluster yet."""
+
+    id: int
+    article: int
+    text: str
+    published: str | None
+    names: frozenset[str]  # normalised names of its about-entities (full names and aliases)
+    vector: bytes | None  # its stored vector for the current model, if already embedded
+    roles: frozenset[str] = frozenset()  # role titles of its about-entities ("harbour minister")
+
+
+@dataclass
+class ClusterState:
+    """What clustering needs of a cluster; ``id`` is 0 until it is written."""
+
+    id: int
+    centroid: bytes  # float32 sum of member vectors
+    claims: int
+    names: set[str] = field(default_factory=set)
+    families: set[str] = field(default_factory=set)
+    first: str | None = None
+    last: str | None = None
+
+
+def _chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(items), _CHUNK):
+        yield items[i:i + _CHUNK]
 
 
 class ClusterQueries:
-    """Mixed into ``SqlStore``; uses its ``_exec`` and ``_tx``."""
+    """Mixed into ``SqlStore``; uses its ``_exec``, ``_many`` and ``_tx`` (``?`` marks)."""
 
-    def list_clusters(self, f: Filter = Filter()) -> Page[ClusterSummary]:
-        raise NotImplementedError
+    _exec: Any
+    _many: Any
+    _tx: Any
+    DIALECT: str
+    _REF = "a.doc_id, a.content_hash, a.title, a.published"
+    _BY_DATE = "a.published IS NULL, a.published, a.id"
+    _SUMMARY = "id, label, status, claims, articles, first, last"
+
+    # --- reading ---------------------------------------------------------------------------------
+    def list_clusters(self, f: Filter = Filter(), *, min_claims: int = 1) -> Page[ClusterSummary]:
+        """Clusters by latest activity (undated last), then size; ``f.entity`` keeps clusters with a
+        claim about that name, ``f.status`` the current status, the dates overlap [first, last]."""
+        where, params = ["claims >= ?"], [min_claims]
+        if f.status:
+            where.append("status = ?")
+            params.append(f.status)
+        if f.date_from:
+            where.append("last >= ?")
+            params.append(f.date_from)
+        if f.date_to:
+            where.append("first <= ?")
+            params.append(f.date_to)
+        if f.entity:
+            where.append("id IN (SELECT c.cluster FROM names n JOIN claim_about ca ON ca.entity = n.entity "
+                         "JOIN claims c ON c.id = ca.claim WHERE n.norm = ? AND c.cluster IS NOT NULL)")
+            params.append(norm_name(f.entity))
+        cond = " AND ".join(where)
+        total = int(self._exec(f"SELECT COUNT(*) FROM clusters WHERE {cond}", params).fetchone()[0])
+        limit = max(1, min(f.limit, MAX_LIMIT))
+        rows = self._exec(f"SELECT {self._SUMMARY} FROM clusters WHERE {cond} "
+                          "ORDER BY last IS NULL, last DESC, claims DESC, id DESC LIMIT ? OFFSET ?",
+                          [*params, limit, max(0, f.offset)]).fetchall()
+        return Page(tuple(ClusterSummary(*r) for r in rows), total, max(0, f.offset), limit)
 
     def cluster(self, cluster_id: int) -> ClusterTimeline | None:
-        raise NotImplementedError
+        row = self._exec(f"SELECT {self._SUMMARY} FROM clusters WHERE id = ?", (cluster_id,)).fetchone()
+        if row is None:
+            return None
+        from ..trail.timeline import mark  # pure Python: no spaCy, no numpy
+
+        events, _ = mark(self._cluster_events(cluster_id))
+        return ClusterTimeline(ClusterSummary(*row), tuple(events))
+
+    def _cluster_events(self, cluster_id: int) -> list[ClusterEvent]:
+        rows = self._exec(f"SELECT c.claim, c.text, c.status, c.evidence, {self._REF} FROM claims c "
+                          f"JOIN articles a ON a.id = c.article WHERE c.cluster = ? ORDER BY {self._BY_DATE}, c.id",
+                          (cluster_id,)).fetchall()
+        return [ClusterEvent(ArticleRef(*r[4:8]), r[0], r[1], r[2], tuple(json.loads(r[3]))) for r in rows]
+
+    # --- the clustering side ---------------------------------------------------------------------
+    @contextmanager
+    def clustering(self) -> Iterator[None]:
+        """One clustering batch: a write transaction that only one process holds at a time."""
+        with self._tx():
+            if self.DIALECT == "postgres":
+                self._exec("SELECT pg_advisory_xact_lock(?)", (_CLUSTER_LOCK,))
+            yield
+
+    def pending_claims(self, model: str, after: int = 0, limit: int = 500) -> list[PendingClaim]:
+        """Claims with no cluster, by id, after ``after``; with their about-names and stored vector."""
+        rows = self._exec("SELECT c.id, c.article, c.text, a.published, v.vector FROM claims c "
+                          "JOIN articles a ON a.id = c.article "
+                          "LEFT JOIN claim_vectors v ON v.claim = c.id AND v.model = ? "
+                          "WHERE c.cluster IS NULL AND c.id > ? ORDER BY c.id LIMIT ?",
+                          (model, after, limit)).fetchall()
+        names: dict[int, set[str]] = {}
+        roles: dict[int, set[str]] = {}
+        for chunk in _chunks([r[0] for r in rows]):
+            marks = ", ".join("?" for _ in chunk)
+            for claim, norm in self._exec(f"SELECT ca.claim, n.norm FROM claim_about ca JOIN names n "
+                                          f"ON n.entity = ca.entity WHERE ca.claim IN ({marks})", chunk).fetchall():
+                names.setdefault(int(claim), set()).add(norm)
+            for claim, titles in self._exec(f"SELECT ca.claim, e.roles FROM claim_about ca JOIN entities e "
+                                            f"ON e.id = ca.entity WHERE ca.claim IN ({marks})", chunk).fetchall():
+                roles.setdefault(int(claim), set()).update(json.loads(titles))
+        return [PendingClaim(int(r[0]), int(r[1]), r[2], r[3], frozenset(names.get(int(r[0]), ())),
+                             bytes(r[4]) if r[4] is not None else None, frozenset(roles.get(int(r[0]), ())))
+                for r in rows]
+
+    def still_pending(self, ids: Sequence[int]) -> set[int]:
+        """Which of ``ids`` have no cluster yet (another run may have clustered them meanwhile)."""
+        found: set[int] = set()
+        for chunk in _chunks(list(ids)):
+            marks = ", ".join("?" for _ in chunk)
+            found.update(int(r[0]) for r in self._exec(
+                f"SELECT id FROM claims WHERE cluster IS NULL AND id IN ({marks})", chunk).fetchall())
+        return found
+
+    def clusters_by_key(self, key: str, limit: int) -> list[int]:
+        """The newest ``limit`` clusters that hold ``key``."""
+        rows = self._exec("SELECT cluster FROM cluster_keys WHERE key = ? ORDER BY cluster DESC LIMIT ?",
+                          (key, limit)).fetchall()
+        return [int(r[0]) for r in rows]
+
+    def cluster_states(self, ids: Iterable[int]) -> dict[int, ClusterState]:
+        out: dict[int, ClusterState] = {}
+        for chunk in _chunks(sorted(set(ids))):
+            marks = ", ".join("?" for _ in chunk)
+            for r in self._exec(f"SELECT id, centroid, claims, names, families, first, last FROM clusters "
+                                f"WHERE id IN ({marks})", chunk).fetchall():
+                out[int(r[0])] = ClusterState(int(r[0]), bytes(r[1]), int(r[2]), set(json.loads(r[3])),
+                                              set(json.loads(r[4])), r[5], r[6])
+        return out
+
+    def new_cluster(self, state: ClusterState, label: str) -> int:
+        return int(self._exec(
+            "INSERT INTO clusters (label, status, first, last, claims, articles, names, families, centroid) "
+            "VALUES (?, 'unconfirmed', ?, ?, ?, 0, ?, ?, ?) RETURNING id",
+            (label, state.first, state.last, state.claims, json.dumps(sorted(state.names), ensure_ascii=False),
+             json.dumps(sorted(state.families)), state.centroid)).fetchone()[0])
+
+    def save_clusters(self, states: Iterable[ClusterState]) -> None:
+        self._many("UPDATE clusters SET centroid = ?, claims = ?, names = ?, families = ?, first = ?, last = ? "
+                   "WHERE id = ?",
+                   [(s.centroid, s.claims, json.dumps(sorted(s.names), ensure_ascii=False),
+                     json.dumps(sorted(s.families)), s.first, s.last, s.id) for s in states])
+
+    def put_vectors(self, rows: Sequence[tuple[int, str, bytes]]) -> None:
+        self._many("INSERT INTO claim_vectors (claim, model, vector) VALUES (?, ?, ?) ON CONFLICT (claim) "
+                   "DO UPDATE SET model = excluded.model, vector = excluded.vector", rows)
+
+    def assign_claims(self, rows: Sequence[tuple[int, int]]) -> None:
+        """(claim, cluster) pairs."""
+        self._many("UPDATE claims SET cluster = ? WHERE id = ?", [(cl, c) for c, cl in rows])
+
+    def add_cluster_keys(self, rows: Iterable[tuple[str, int]]) -> None:
+        self._many("INSERT INTO cluster_keys (key, cluster) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                   sorted(set(rows)))
+
+    def refresh_clusters(self, ids: Iterable[int]) -> None:
+        """Label, status, dates and counts of each cluster, from its members' timeline."""
+        from ..trail.timeline import mark
+
+        rows = []
+        for cid in sorted(set(ids)):
+            events, status = mark(self._cluster_events(cid))
+            if not events:
+                continue
+            dates = [e.article.published for e in events if e.article.published]
+            rows.append((events[0].text, status, min(dates, default=None), max(dates, default=None), len(events),
+                         len({e.article.content_hash for e in events}), cid))
+        self._many("UPDATE clusters SET label = ?, status = ?, first = ?, last = ?, claims = ?, articles = ? "
+                   "WHERE id = ?", rows)
+
+    def reset_clusters(self) -> None:
+        """Forget every cluster (claims become unclustered); stored vectors are kept."""
+        with self.clustering():
+            self._exec("UPDATE claims SET cluster = NULL WHERE cluster IS NOT NULL")
+            self._exec("DELETE FROM cluster_keys")
+            self._exec("DELETE FROM clusters")
+
+    def cluster_counts(self) -> dict[str, int]:
+        row = self._exec("SELECT (SELECT COUNT(*) FROM clusters), (SELECT COUNT(*) FROM claims WHERE cluster IS "
+                         "NULL), (SELECT COUNT(*) FROM claim_vectors)").fetchone()
+        return {"clusters": int(row[0]), "unclustered": int(row[1]), "vectors": int(row[2])}

@@ -107,6 +107,9 @@ class SqlStore(BrowseQueries, ClusterQueries, Store):
                 if version > current:
                     for statement in split_sql(script):
                         self._exec(statement)
+                    after = getattr(self, f"_after_migration_{version}", None)
+                    if after is not None:  # a data step SQL cannot do (browse.py: names folded in Python)
+                        after()
                     self._exec("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)", (version, _now()))
 
     # --- writing ---------------------------------------------------------------------------------
@@ -126,6 +129,7 @@ class SqlStore(BrowseQueries, ClusterQueries, Store):
             entity_rows = self._put_entities(article, dossier)
             self._put_statements(article, dossier, entity_rows)
             self._put_claims(article, dossier, entity_rows)
+            self._index_for_browsing(article, dossier)  # browse.py: listing columns and the entity list
             if origin:
                 self._exec("DELETE FROM failures WHERE origin = ?", (origin,))
         return True
@@ -135,8 +139,9 @@ class SqlStore(BrowseQueries, ClusterQueries, Store):
         names: list[tuple[str, int]] = []
         for e in dossier.entities:
             roles = json.dumps(sorted({r.title or r.text for r in e.roles}), ensure_ascii=False)
-            rid = int(self._exec("INSERT INTO entities (article, entity, name, type, roles) VALUES (?, ?, ?, ?, ?) "
-                                 "RETURNING id", (article, e.id, e.name, e.type, roles)).fetchone()[0])
+            rid = int(self._exec("INSERT INTO entities (article, entity, name, type, roles, norm) "
+                                 "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                                 (article, e.id, e.name, e.type, roles, norm_name(e.name))).fetchone()[0])
             rows[e.id] = rid
             aliases = {norm_name(e.name)} | {norm_name(m.text) for m in e.mentions if m.kind == "name"}
             names.extend((n, rid) for n in sorted(aliases) if n)
