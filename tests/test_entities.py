@@ -187,3 +187,40 @@ def test_learned_gender_is_evidence_not_a_wall() -> None:
     assert _gender_score(W, "f", None, "m") == W.clash < 0
     assert _gender_score(W, "f", "f", "m") == W.gender  # the name's gender wins over learned votes
     assert _gender_score(W, "n", None, "m") == 0.0
+
+
+GAP_STYLE_CASES = [
+    pytest.param(  # a pronoun inside "who ..." goes to the person the relative clause describes
+        "Hale left the project after a quarrel with Murnau, who had to finish the film on his own.",
+        {"Murnau": ["Murnau", "his"]}, id="relative-subject"),
+    pytest.param(  # an object pronoun is not a member of its own clause's joint subject
+        "Vanessa fell asleep in the chair. Later he and Daisy carried her to the car.",
+        {"Vanessa": ["Vanessa", "her"], "Daisy": ["Daisy"]}, id="joint-subject"),
+    pytest.param(  # the object of a preposition on the verb is not that verb's subject
+        "Anna Berg met Lena Holm in Oslo. Later Holm spoke to her about the plan.",
+        {"Anna Berg": ["Anna Berg", "her"], "Lena Holm": ["Lena Holm", "Holm"]}, id="prepositional-object"),
+    pytest.param(  # a possessive inside the predicate noun is not the clause's subject
+        "Jane Stanes retired at the end of the year, and Edith Moore was appointed her successor.",
+        {"Jane Stanes": ["Jane Stanes", "her"], "Edith Moore": ["Edith Moore"]}, id="predicate-possessive"),
+    pytest.param(  # a demonym the tagger calls a person is no person
+        "Another young Scotsman, John Hope, was named adjutant. He accepted.",
+        {"John Hope": ["John Hope", "He"]}, id="demonym"),
+    pytest.param(  # a lone given name the tagger calls an organisation is a person
+        "Her sister Wilma moved to Leeds in 1950. Wilma opened a shop there, and she ran it for years.",
+        {"Wilma": ["Wilma", "Wilma", "she"]}, id="given-name-tagged-org"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GAP_STYLE_CASES)
+def test_gap_style_passages(pipeline, text: str, expected: dict[str, list[str]]) -> None:  # type: ignore[no-untyped-def]
+    got = clusters(pipeline, text)
+    assert {k: v for k, v in got.items() if k in expected} == expected, got
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("Professor", True), ("Chairman", True), ("Scotsman", True), ("Emeritus", True), ("Gurney", False),
+    ("Wilma", False),
+])
+def test_title_words_are_not_names(word: str, expected: bool) -> None:
+    from claimtrail.nlp.entities import _not_a_name
+    assert _not_a_name(word) is expected

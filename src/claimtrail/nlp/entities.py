@@ -6,7 +6,9 @@ Steps, each one pass over the doc (linear in its length):
      GPE is repaired when an earlier person carries it; untagged repeats of a known surname are added.
      Other entities cluster by a normalised key with a few aliases ("U.S." = "United States").
   2. roles (roles.find_roles, cached for the roles stage) give gender and title holders.
-  3. nominals: "the spokeswoman", "the minister" join the person holding that title.
+  3. nominals (nominals.link): "the spokeswoman", "the deputy governor" join the one person holding
+     a matching role (none when several do); a news lead's "A deputy governor of X ..." names the
+     person introduced next.
   4. pronouns (pronouns.resolve): he/she/... by agreement and salience. Lone capitalised words the
      tagger called ORG/GPE (or left untagged) compete as "latent" people with a penalty and become
      PERSON only when a he/she resolves to them; places in a locative phrase never do, and an
@@ -21,11 +23,11 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from . import names, pronouns, roles
+from . import names, nominals, pronouns, roles
 from .state import Analysis, Cluster, MentionHit, analysis, guarded
 
 NAME = "entities"
-VERSION = "entities-rules/2"
+VERSION = "entities-rules/3"
 COMPONENT = "claimtrail_entities"
 REQUIRES: tuple[str, ...] = ()
 PROVIDES: tuple[str, ...] = ("clusters",)
@@ -123,6 +125,19 @@ class _Builder:
                 return c
         return self._new(pn.full, "PERSON")
 
+    def _adopt_provisional(self, pn: names.PersonName) -> None:
+        """'for Gurney ... Gurney ran' left untagged, then 'Gurney' tagged a person: the earlier
+        untagged word was that person all along, so its cluster becomes the person's."""
+        for k in {pn.full_key, pn.family}:
+            ci = self.okeys.get(("PROVISIONAL", k)) if k else None
+            if ci is None:
+                continue
+            del self.okeys[("PROVISIONAL", k)]
+            self.provisional.discard(ci)
+            c = self.ct.clusters[ci]
+            c.type = "PERSON"
+            self._add_alias(ci, names.parse(c.name))
+
     def add_person(self, span: Span) -> None:
         doc = self.doc
         end = span.end
@@ -137,6 +152,8 @@ class _Builder:
                 pn = dataclasses.replace(pn, gender=g)
         if not pn.full or not any(ch.isalpha() for ch in pn.full):
             return
+        if len(pn.words) == 1 and _not_a_name(pn.full):
+            return  # "made Professor", "another young Scotsman": a title or demonym, not a name
         text = span.text
         off = text.find(pn.words[0], len(pn.honorific) if pn.honorific else 0)
         end = text.rfind(pn.words[-1])
@@ -144,6 +161,7 @@ class _Builder:
             off, end = 0, len(text) - len(pn.words[-1])
         start, stop = span.start_char + off, span.start_char + end + len(pn.words[-1])
         toks = [t.i for t in span if t.idx >= start and t.idx < stop] or [span.start]
+        self._adopt_provisional(pn)
         ci = self._person_cluster(pn)
         c = self.ct.clusters[ci]
         self._add_alias(ci, pn)
@@ -259,7 +277,7 @@ class _Builder:
                 label = e.label_
                 if label != "PERSON" and label in ("ORG", "GPE", "NORP", "PRODUCT", "FAC", "LOC", "WORK_OF_ART") and \
                         len(e.text.split()) <= 3 and (self._is_known_person(e) or names.looks_like_person(e.text) or
-                                                      _after_honorific(e)):
+                                                      _after_honorific(e) or self._given_alone(e)):
                     label = "PERSON"  # repeated family name mis-tagged (e.g. "Li" as ORG), "Olaf Scholz" as ORG
                 if label == "PERSON":
                     self.add_person(e)
@@ -286,6 +304,14 @@ class _Builder:
         return 2 <= len(words) <= 3 and names.key(words[-1]) in self.person_keys and \
             all(w.isalpha() and w.istitle() and names.key(w) not in names.ORG_WORDS for w in words)
 
+    def _given_alone(self, e: Span) -> bool:
+        """'Alice' or 'Natasha' tagged ORG/GPE: a lone given name acting in the sentence, not a place
+        ("in Victoria"), not a known country alias, not a word the article also writes in lower case."""
+        if len(e) != 1 or not _capitalised(e[0]) or _locative(e[0]):
+            return False
+        k = names.key(e.text)
+        return k in names.given_names() and k not in _ALIASES and k not in self.lower_words
+
     def _untagged_name(self, i: int) -> int:
         """A run of capitalised proper nouns the tagger missed, starting with a known given name
         ("Maggie Anderson"): a person. Returns the next token index to look at."""
@@ -301,12 +327,21 @@ class _Builder:
             return j
         after_the = i > 0 and doc[i - 1].lower_ == "the"
         hyphen_next = j < len(doc) and doc[j].text == "-"  # "Franco-German" is not a name
-        if first_ok and j - i <= 3 and not after_the and not hyphen_next:
+        if (first_ok or self._acting_pair(i, j)) and j - i <= 3 and not after_the and not hyphen_next:
             self.add_person(doc[i:j])
         elif j - i == 1 and not after_the and doc[i].is_alpha and len(doc[i]) > 2 and \
                 doc[i].lower_ not in self.lower_words and not self._headline(doc[i]):
             self._provisional(doc[i:j])
         return max(j, i + 1)
+
+    def _acting_pair(self, i: int, j: int) -> bool:
+        """Two capitalised words the tagger left untagged that act as a subject, possessor or
+        apposition ("Cecily Pine said"): a given and a family name more often than anything else."""
+        doc = self.doc
+        span = doc[i:j]
+        return j - i == 2 and span.root.dep_ in ("nsubj", "nsubjpass", "poss", "appos") and \
+            all(t.is_alpha and t.is_title and t.lower_ not in self.lower_words and
+                names.key(t.text) not in names.ORG_WORDS for t in span) and not self._headline(doc[i])
 
     def _headline(self, t) -> bool:  # type: ignore[no-untyped-def]
         """Whether t's sentence is written in title case (a headline), where capitals say nothing."""
@@ -362,37 +397,6 @@ class _Builder:
                 c.mentions = [m for m in c.mentions if not inside_title(m)]
         self.ments = [m for m in self.ments if self.ct.clusters[m.cluster].type == "PERSON" or
                       not inside_title(MentionHit(m.start, m.end))]
-
-    def nominals(self, finds: list[roles.RoleFind]) -> None:
-        """'the spokeswoman said' joins the latest person given that title earlier in the article."""
-        if not finds:
-            return
-        doc = self.doc
-        in_role = bytearray(len(doc.text) + 1)
-        for f in finds:
-            for k in range(f.start, f.end):
-                in_role[k] = 1
-        holders = sorted(((f.start, f.title.split()[-1], f.title, f.cluster) for f in finds if not f.kin))
-        for t in doc:
-            if t.pos_ not in ("NOUN", "PROPN") or self.covered[t.i] or in_role[t.idx]:
-                continue
-            head_key = names.key(t.text)
-            if head_key not in names.titles():
-                continue
-            det = [c for c in t.lefts if c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "this", "that")]
-            if not det or (t.i + 1 < len(doc) and doc[t.i + 1].ent_type_ == "PERSON"):
-                continue
-            a = det[0].i
-            phrase = names.key(doc[a + 1:t.i + 1].text)
-            best = None
-            for start, last, title, ci in holders:
-                if start >= t.idx:
-                    break
-                if last == head_key and (phrase.endswith(title) or title.endswith(phrase) or phrase == last):
-                    best = ci
-            if best is not None:
-                self._mention(best, doc[a].idx, t.idx + len(t), t.i, "nominal")
-                self.covered[t.i] = 1
 
     def org_nominals(self) -> None:
         """'the ministry' joins the latest organisation whose name ends in that word."""
@@ -492,6 +496,18 @@ def _namey(t) -> bool:  # type: ignore[no-untyped-def]
                                  and t.tag_ in ("NN", "NNP"))
 
 
+# "-man" nationality nouns written with a capital, never a person's name on their own.
+_DEMONYMS = {"scotsman", "scotswoman", "englishman", "englishwoman", "irishman", "irishwoman", "frenchman",
+             "frenchwoman", "dutchman", "dutchwoman", "welshman", "welshwoman", "cornishman", "manxman"}
+
+
+def _not_a_name(word: str) -> bool:
+    """A lone title ('Chairman', 'Professor') or demonym ('Scotsman')."""
+    k = names.key(word).rstrip(".")
+    return k in names.titles() or k in names.kin_nouns() or k in names.honorifics() or k in _DEMONYMS \
+        or k == "emeritus"
+
+
 def _locative(t) -> bool:  # type: ignore[no-untyped-def]
     """'in Tianjin', 'from Busan': a place, whatever the tagger said."""
     return t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "from", "to", "near", "across", "outside", "inside")
@@ -514,7 +530,9 @@ def build(doc: Doc) -> tuple[_Builder, list[roles.RoleFind]]:
     finds = roles.find_roles(doc, b.person_spans)
     b.apply_roles(finds)
     b.drop_title_words(finds)
-    b.nominals(finds)
+    nominals.link(doc, finds, b.person_spans, b.covered, [c.gender for c in ct.clusters],
+                  lambda ci, start, end, tok: b._mention(ci, start, end, tok, "nominal"))
+    b.apply_roles(finds)  # a role given by a news lead may tell the person's gender
     b.index_tokens()
     b.org_nominals()
     b.finish()

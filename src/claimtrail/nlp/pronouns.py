@@ -4,7 +4,10 @@ No coreference model can be had offline, so this is a Hobbs/Lappin-Leass style s
 pronoun, in text order, the candidate mentions of the last few sentences (names, nominals and
 pronouns already resolved) are scored:
   - agreement: gender (from honorifics, titles, given names, earlier pronouns) and number;
-  - syntax: a non-reflexive pronoun is not a co-argument of the same verb as its antecedent;
+  - syntax: a non-reflexive pronoun is not a co-argument of the same verb as its antecedent
+    (nor a member of its joint subject, nor the subject when the pronoun is the object of a
+    preposition on that verb, nor the subject when it is a possessive inside the predicate noun);
+    a pronoun inside "who ..." goes to the person the relative clause describes;
     a pronoun inside a quotation is not the speaker of that quotation;
   - salience: recency (sentence distance), subject position, parallel roles, how often the
     entity was mentioned, whether it is the article's first-named person;
@@ -31,6 +34,7 @@ _SUBJ = {"nsubj", "nsubjpass"}
 _SPEECH = {"say", "add", "tell", "state", "write", "explain", "note", "insist", "argue", "claim", "reply", "ask",
            "announce", "confirm", "deny", "warn", "declare", "continue", "post", "tweet", "respond", "comment"}
 _BE_LIKE = {"be", "seem", "appear", "remain", "become", "take", "rain", "matter", "look"}
+_REL_SUBJ = {"who", "that", "which"}
 _QUOTES = {'"', "“", "”", "«", "»", "``", "''"}
 _OPEN, _CLOSE = {"“", "``", "«"}, {"”", "''", "»"}
 
@@ -44,7 +48,7 @@ class Weights:
     subj: float = 0.8  # candidate is a subject
     parallel: float = 1.0  # candidate and pronoun are both subjects (or both possessives)
     pobj: float = -0.3  # candidate inside a prepositional phrase
-    poss: float = -0.3  # candidate is a possessor ("Simon's class")
+    poss: float = 0.1  # candidate is a possessor ("Simon's class")
     gender: float = 0.3  # candidate's known gender matches
     clash: float = -3.0  # the gender learned from earlier pronouns (not from the name) disagrees
     count: float = 0.5  # log of mentions so far
@@ -67,6 +71,7 @@ class Weights:
     agent: float = 0.0  # candidate is a passive agent ("by Smith")
     d1: float = -0.9  # candidate one sentence back
     subj0: float = -0.6  # subject pronoun, candidate in the same sentence (usually the previous subject)
+    rel_subj: float = 0.8  # pronoun inside "who ..." attached to the candidate ("Murnau, who ... on his own")
 
 
 W = Weights()
@@ -117,14 +122,19 @@ def _implicit_subject_verb(t: Token) -> Token | None:
     return None
 
 
-def _in_relative_of(t: Token, m: Token) -> bool:
-    """Whether t sits in a relative clause or apposition attached to m (bounded walk up)."""
+def _in_relative_of(t: Token, m: Token) -> str | None:
+    """Whether t sits in a relative clause or apposition attached to m (bounded walk up):
+    "subject" when the clause's subject is the relative pronoun standing for m ("Murnau, who had
+    to finish the film on his own": his is Murnau), "other" otherwise ("Grable, with whom she
+    trained": she is not Grable), None when t is not inside such a clause."""
     h, steps = t, 0
     while h.i != h.head.i and steps < 8:
         if h.dep_ in ("relcl", "appos", "acl") and h.head.i == m.i:
-            return True
+            if h.dep_ == "relcl" and any(c.dep_ in _SUBJ and c.lower_ in _REL_SUBJ and c.i != t.i for c in h.children):
+                return "subject"
+            return "other"
         h, steps = h.head, steps + 1
-    return False
+    return None
 
 
 def _governs(v: Token, t: Token) -> bool:
@@ -304,20 +314,30 @@ def _best(doc: Doc, t: Token, pg: str, hist: list[Ment], ments: list[Ment], j: i
         if not _agrees(c, pg, gender[m.cluster], m.cluster in latent):
             continue
         mt = doc[m.tok]
+        rel = None
         if d == 0:
             if t.lower_ in _REFLEXIVE:
                 pass
             elif not p_poss and mt.dep_ in _SUBJ | {"dobj"} and _clause_head(mt).i == p_head.i:
                 continue  # "Smith praised him": him is not Smith
+            elif not p_poss and mt.dep_ == "conj" and mt.head.dep_ in _SUBJ and _clause_head(mt.head).i == p_head.i:
+                continue  # "he and Daisy beat her": her is not Daisy either
+            elif t.dep_ == "pobj" and mt.dep_ in _SUBJ and t.head.head.i == mt.head.i and t.head.head.pos_ == "VERB":
+                continue  # "Smith spoke to her": her is not Smith
+            elif p_poss and t.head.dep_ in ("attr", "oprd") and mt.dep_ in _SUBJ and mt.head.i == t.head.head.i:
+                continue  # "Edith was appointed her successor": her is not Edith
             if quoted[t.i] and not quoted[m.tok]:
                 continue  # "“He left,” said Ruiz": he is not the speaker
             if implicit is not None and mt.dep_ in _SUBJ and mt.head.i == implicit.i:
                 continue  # "Justin injures Tim, eliminating him": him is not Justin
             if controller is not None and mt.dep_ in _SUBJ and mt.head.i == controller.i:
                 continue  # "Jacques allows him to sit": him is not Jacques
-            if _in_relative_of(t, mt):
+            rel = _in_relative_of(t, mt)
+            if rel == "other":
                 continue  # "Grable, with whom she trained": she is not Grable
         f = _features(t, mt, m, d, pg, p_subj, p_poss, p_head, quoted, counts, topic, gender, soft, latent)
+        if d == 0 and rel == "subject":
+            f["rel_subj"] = 1
         s = sum(getattr(w, k) * v for k, v in f.items())
         if TRACE is not None:
             TRACE.append((t.i, m.cluster, f))
@@ -342,10 +362,13 @@ def _best(doc: Doc, t: Token, pg: str, hist: list[Ment], ments: list[Ment], j: i
                 scores[m.cluster] = s
             break
     if not scores and pg in ("m", "f"):
+        own = t.head if p_poss else t  # "his friend, the writer Graf": Graf is inside his own phrase
         for k in range(j, len(ments)):  # nothing before it: the first agreeing person later in the sentence
             m = ments[k]
             if sent[m.tok] != ps:
                 break
+            if own.left_edge.i <= m.tok <= own.right_edge.i:
+                continue
             if _agrees(ct.clusters[m.cluster], pg, gender[m.cluster], m.cluster in latent):
                 return m.cluster
     if not scores:
