@@ -23,6 +23,7 @@ from claimtrail.store import content_hash, open_store
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"
+N_SAMPLES = 10  # articles in samples/: 6 files of one article, 2 JSONL feeds of two
 PG_URL = os.environ.get("CLAIMTRAIL_TEST_PG")
 
 CITIES = ["Northby", "Eastmere", "Karsholm", "Vellin", "Dunmore", "Ostrava Nova", "Pellham", "Tarrin"]
@@ -82,13 +83,13 @@ def db_url(request, tmp_path):  # type: ignore[no-untyped-def]
 def test_ingest_samples_twice_stores_each_once(db_url: str, pipeline) -> None:  # type: ignore[no-untyped-def]
     seen: list[IngestStats] = []
     first = ingest([SAMPLES], db_url, pipeline=pipeline, progress=seen.append)
-    assert first.stored == 8 and first.failed == 0 and first.skipped == 0
-    assert seen[-1].done and seen[-1].stored == 8
+    assert first.stored == N_SAMPLES and first.failed == 0 and first.skipped == 0
+    assert seen[-1].done and seen[-1].stored == N_SAMPLES
     again = ingest([SAMPLES], db_url, pipeline=pipeline)
-    assert (again.stored, again.skipped, again.failed) == (0, 8, 0)
+    assert (again.stored, again.skipped, again.failed) == (0, N_SAMPLES, 0)
     assert_whole(db_url)
     with open_store(db_url) as s:
-        assert s.counts().articles == 8
+        assert s.counts().articles == N_SAMPLES
         assert any(p.article.id == "wire-0001" for p in s.who("Ingrid Dahl"))
 
 
@@ -211,5 +212,5 @@ def _peek(db: Path) -> list[str]:
 def test_two_workers_store_the_same_as_one(tmp_path: Path) -> None:
     db = str(tmp_path / "c.db")
     st = ingest([SAMPLES], db, workers=2)
-    assert (st.stored, st.failed) == (8, 0)
+    assert (st.stored, st.failed) == (N_SAMPLES, 0)
     assert_whole(db)

@@ -41,7 +41,7 @@ def feed(tmp_path: Path) -> Path:
     return path
 
 
-def test_ingest_clusters_every_n_articles_and_at_the_end(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_ingest_clusters_beside_the_analysis_and_at_the_end(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     passes: list[int] = []
     real = corpus._cluster
 
@@ -54,7 +54,9 @@ def test_ingest_clusters_every_n_articles_and_at_the_end(tmp_path, monkeypatch) 
     db = str(tmp_path / "c.db")
     st = corpus.ingest([feed(tmp_path)], db, pipeline=FirstSentence())
     assert (st.stored, st.clustered, st.cluster_note) == (6, 6, None)
-    assert passes == [4, 6]  # after the 4th stored article, then at the end
+    # the clustering thread is nudged after the 4th stored article and runs beside the analysis,
+    # so its first pass sees 4 or more; the last pass sees them all
+    assert passes[0] >= 4 and passes[-1] == 6 and len(passes) <= 2
     with open_store(db) as s:
         assert s.cluster_counts()["unclustered"] == 0
         labels = {c.label: c.claims for c in s.list_clusters().items}

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -56,7 +57,7 @@ class IngestStats:
 Progress = Callable[[IngestStats], None]
 
 
-CLUSTER_EVERY = 200  # stored articles between two clustering passes
+CLUSTER_EVERY = 20  # stored articles between two nudges to the clustering thread
 
 
 def ingest(paths: Iterable[str | Path], db_url: str = DEFAULT_DB, options: Options | None = None, *,
@@ -86,14 +87,15 @@ def ingest(paths: Iterable[str | Path], db_url: str = DEFAULT_DB, options: Optio
                 origins[h] = item.origin
             yield item
 
+    clusterer = _Clusterer(store.url, stats) if cluster else None
     try:
         for result in _analysed(todo(), options, workers, pipeline):
             if isinstance(result, Dossier):
                 h = content_hash(result.document.text)
                 if store.put(result, origins.pop(h, None)):
                     stats.stored += 1
-                    if cluster and stats.stored % CLUSTER_EVERY == 0:
-                        _cluster(store, stats)
+                    if clusterer and stats.stored % CLUSTER_EVERY == 0:
+                        clusterer.poke()
                 else:  # stored meanwhile by another ingest: still exactly once
                     stats.skipped += 1
             else:
@@ -101,15 +103,61 @@ def ingest(paths: Iterable[str | Path], db_url: str = DEFAULT_DB, options: Optio
                 stats.failed += 1
             if progress:
                 progress(stats)
-        if cluster:
-            _cluster(store, stats)
+        if clusterer:
+            clusterer.finish()
+            clusterer = None
     finally:
+        if clusterer:  # an error above: stop the thread, keep what it clustered
+            clusterer.finish(raise_errors=False)
         stats.done = True
         if progress:
             progress(stats)
         if own:
             store.close()
     return stats
+
+
+class _Clusterer:
+    """Clusters the stored claims in a thread beside the analysis, with its own store connection.
+
+    Embedding the claims costs about as much CPU as analysing the article (numpy matrix products
+    and the Rust tokenizer, which both release the GIL), so it runs beside spaCy instead of after
+    it: on a machine with a second core ingest then keeps up with analysis. Each pass takes the
+    store's clustering lock and commits per batch, so a killed run loses at most one batch, which
+    the next run clusters."""
+
+    def __init__(self, url: str, stats: IngestStats) -> None:
+        self._url = url
+        self._stats = stats
+        self._wake = threading.Event()
+        self._stop = False
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="claimtrail-cluster", daemon=True)
+        self._thread.start()
+
+    def poke(self) -> None:
+        self._wake.set()
+
+    def finish(self, raise_errors: bool = True) -> None:
+        """One last pass over everything stored, then stop."""
+        self._stop = True
+        self._wake.set()
+        self._thread.join()
+        if self._error is not None and raise_errors:
+            raise self._error
+
+    def _run(self) -> None:
+        try:
+            with open_store(self._url) as store:
+                while True:
+                    self._wake.wait()
+                    self._wake.clear()
+                    stop = self._stop
+                    _cluster(store, self._stats)
+                    if stop:
+                        return
+        except BaseException as exc:  # handed to the ingesting thread by finish()
+            self._error = exc
 
 
 def _cluster(store: Store, stats: IngestStats) -> None:
