@@ -86,7 +86,10 @@ def _corpus_commands(sub: Any) -> None:
 
     ing = db(sub.add_parser("ingest", help="analyse articles and store them (skips what is stored)"))
     ing.add_argument("paths", nargs="+", metavar="PATH")
-    ing.add_argument("--workers", type=_positive, default=1, metavar="N", help="analyse in N processes")
+    ing.add_argument("--workers", type=_positive, default=1, metavar="N",
+                     help="analyse in N processes (a local Dask cluster on 127.0.0.1)")
+    ing.add_argument("--scheduler", metavar="ADDRESS",
+                     help="analyse on a running Dask cluster (tcp://host:8786) whose workers have claimtrail installed")
     ing.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD", help="publication date of the inputs")
     ing.add_argument("--max-bytes", type=_positive, default=Options.max_bytes, metavar="N")
     ing.add_argument("--no-language-check", action="store_true", help="analyse texts even if not English")
@@ -156,7 +159,8 @@ def _progress_printer() -> Any:
 def _ingest(args: argparse.Namespace) -> int:
     from .corpus import ingest
 
-    options = Options(max_bytes=args.max_bytes, check_language=not args.no_language_check)
+    options = Options(max_bytes=args.max_bytes, check_language=not args.no_language_check,
+                      scheduler=args.scheduler)
     st = ingest(args.paths, args.db, options, workers=args.workers, published=args.published,
                 progress=_progress_printer(), cluster=not args.no_cluster)
     if st.cluster_note:

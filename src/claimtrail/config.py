@@ -14,3 +14,4 @@ class Options:
     check_language: bool = True  # refuse clearly non-English text ("not-english")
     min_chars_for_language: int = 200  # shorter texts are too short to judge reliably
     paragraph_breaks: bool = True  # a blank line ends a sentence (see nlp/paragraphs.py)
+    scheduler: str | None = None  # a running Dask cluster ("tcp://host:8786") to analyse on (parallel.py)

@@ -197,10 +197,10 @@ def _analysed(articles: Iterator[Article | Failure], options: Options, workers: 
             yield item
             continue
         stream = _chain(item, articles)
-        if workers > 1:
+        if workers > 1 or options.scheduler:
             from .parallel import pipe_parallel
 
-            yield from pipe_parallel(stream, options, workers)
+            yield from pipe_parallel(stream, options, workers, scheduler=options.scheduler)
         elif pipeline is not None:
             yield from pipeline.pipe(stream)
         else:
