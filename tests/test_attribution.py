@@ -272,6 +272,9 @@ def test_named_source_is_not_a_group(nlp) -> None:  # type: ignore[no-untyped-de
     "Iowa: Ann Berg, Carl Dunn, Dora Eck, Ed Fahy, Flo Gage, Gus Hale, Ida Ives, Jo Kemp\n\nThe list ends here.",
     "Mendez: Win or go home\n\nThe season ends on Sunday.",
     "Senators blocked the bill on Tuesday.",  # blocking is an act, not a statement
+    # agreeing on or to something is a deal (or the lack of one), not a statement
+    "The talks stalled after the two sides failed to agree on quotas for rice imports.",
+    "The unions agreed to the new terms on Friday.",
 ])
 def test_no_attribution_in_plain_narration(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     _, ct = hits(nlp, text)

@@ -260,6 +260,8 @@ class IndirectRules:
                 return  # "asked not to be named": a condition of anonymity, not a statement
             if dep in ("dobj", "dative") and (cue.cls == "refusal" or verb.lemma_ in RECIPIENT_VERBS):
                 continue  # "told reporters", "asked him": the object is who was spoken to
+            if dep == "prep" and verb.lemma_ == "agree" and obj.lower_ in ("on", "to", "upon"):
+                return  # "failed to agree on quotas", "agreed to the terms": a deal (or none), not a statement
             about = _feeling_about(verb, obj) if dep == "dobj" else None
             if about is not None:
                 # "expressed concern about …", "voiced frustration over …": the feeling joins the cue
