@@ -32,7 +32,7 @@ def pytest_runtest_makereport(item, call):  # type: ignore[no-untyped-def]
     report = outcome.get_result()
     if report.skipped and os.environ.get("CI") and isinstance(report.longrepr, tuple):
         reason = str(report.longrepr[2])
-        if "shared" in reason or "needs PostgreSQL" in reason:
+        if "shared" in reason or "needs PostgreSQL" in reason or "needs chromium" in reason:
             report.outcome = "failed"
             report.longrepr = f"under CI the evaluation data must be present: {reason}"
 
