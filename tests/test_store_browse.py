@@ -166,3 +166,12 @@ def test_migration_3_fills_names_of_an_older_store(tmp_path) -> None:  # type: i
             ("Zoë Ångström", 1, 1, ("mayor",))]
         assert s.list_attributions(Filter(stance="deny", date_to="2020-01-01")).total == 1
         assert s.list_attributions(Filter(date_from="2020-01-02")).total == 0
+
+
+def test_claims_of_one_article(corpus) -> None:  # type: ignore[no-untyped-def]
+    a2 = corpus.list_claims(Filter(status="denied")).items[0].article
+    by_id = corpus.list_claims(article=a2.id)
+    by_hash = corpus.list_claims(article=a2.content_hash)
+    assert [r.article.id for r in by_id.items] == [a2.id] * by_id.total and by_id.total >= 1
+    assert by_hash.items == by_id.items
+    assert corpus.list_claims(article="no-such-article").total == 0

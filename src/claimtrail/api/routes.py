@@ -146,9 +146,10 @@ def list_attributions(store: StoreDep, entity: Text = None, stance: Stance | Non
 @router.get("/claims", response_model=m.Page[m.ClaimRow], tags=["claims"], summary="Claims, newest first")
 def list_claims(store: StoreDep, entity: Text = None, status: ClaimStatus | None = None, date_from: Day = None,
                 date_to: Day = None, cluster: Annotated[int | None, Query(ge=0, le=2**62)] = None,
+                article: Annotated[str | None, Query(max_length=200, description="an article's id or content hash")] = None,
                 offset: Offset = 0, limit: Limit = 20) -> Any:
     f = _filter(offset, limit, entity, status=status, date_from=date_from, date_to=date_to)
-    return _page(m.ClaimRow, store.list_claims(f, cluster=cluster))
+    return _page(m.ClaimRow, store.list_claims(f, cluster=cluster, article=article))
 
 
 @router.get("/clusters", response_model=m.Page[m.ClusterSummary], tags=["claims"],

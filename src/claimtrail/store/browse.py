@@ -154,9 +154,14 @@ class BrowseQueries:
         return Page(tuple(AttributionRow(ArticleRef(*r[:4]), *r[4:]) for r in rows), total, offset, limit)
 
     # --- claims -----------------------------------------------------------------------------------
-    def list_claims(self, f: Filter = Filter(), *, cluster: int | None = None) -> Page[ClaimRow]:
+    def list_claims(self, f: Filter = Filter(), *, cluster: int | None = None,
+                    article: str | None = None) -> Page[ClaimRow]:
+        """Claims by publication date, newest first; ``article`` (a content hash or document id)
+        narrows them to one article's."""
         where = _Where()
-        hide = " || ''" if f.entity or cluster is not None else ""  # as in list_attributions
+        hide = " || ''" if f.entity or cluster is not None or article else ""  # as in list_attributions
+        if article:
+            where.add("c.article IN (SELECT id FROM articles WHERE content_hash = ? OR doc_id = ?)", article, article)
         if f.entity:
             where.add("c.id IN (SELECT ca.claim FROM names n JOIN claim_about ca ON ca.entity = n.entity "
                       "WHERE n.norm = ?)", norm_name(f.entity))

@@ -41,12 +41,9 @@ def home(store: StoreDep) -> Response:
                 counts=store.counts())
 
 
-def _claim_rows_near(store: Store, published: str | None) -> list:
-    # The claim listing has no article filter: the article's own date narrows it (best effort).
-    if not published:
-        return []
-    f = Filter(date_from=published[:10], date_to=published[:10], limit=MAX_LIMIT)
-    return list(optional(lambda: store.list_claims(f).items, ()))
+def _claim_rows_of(store: Store, key: str) -> list:
+    f = Filter(limit=MAX_LIMIT)
+    return list(optional(lambda: store.list_claims(f, article=key).items, ()))
 
 
 @router.get("/articles/{key:path}")
@@ -54,7 +51,8 @@ def article(key: str, store: StoreDep) -> Response:
     d = store.get(key)
     if d is None:
         return not_found(f"No article with the id “{key}” in this store.")
-    clusters = article_clusters(content_hash(d.document.text), _claim_rows_near(store, d.document.published))
+    h = content_hash(d.document.text)
+    clusters = article_clusters(h, _claim_rows_of(store, h))
     v = article_view(d, clusters)
     return page("article.html", title=v.title, v=v, stored=True)
 
