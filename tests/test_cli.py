@@ -110,6 +110,23 @@ def test_batch_with_bad_files_keeps_order_and_exits_0(run, inputs) -> None:  # t
     assert len(run.loads) == 1  # one model for the whole run
 
 
+@pytest.mark.parametrize("names", [["ok.txt"], ["ok.txt", "de.txt", "z.txt"]], ids=["one", "batch"])
+def test_each_article_is_checked_once(run, inputs, monkeypatch, names: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """One input is checked before the model loads and not again in the pipeline; a batch, in it."""
+    from claimtrail.ingest import checks
+
+    seen: list[str] = []
+    real = checks.check_article
+
+    def counting(art, options):  # type: ignore[no-untyped-def]
+        seen.append(art.origin)
+        return real(art, options)
+
+    monkeypatch.setattr(checks, "check_article", counting)
+    code, _, _ = run("analyze", *(inputs[n] for n in names))
+    assert code == 0 and sorted(seen) == sorted(str(inputs[n]) for n in names)
+
+
 def test_batch_where_everything_fails_exits_1(run, inputs) -> None:  # type: ignore[no-untyped-def]
     code, out, err = run("analyze", inputs["empty.txt"], inputs["bin.txt"])
     assert code == 1 and len(out.splitlines()) == 2 and err.endswith("2 articles, 2 failed\n")
@@ -150,7 +167,8 @@ def test_stdin_text_and_jsonl(run) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("argv", [["analyze", "x.txt", "--published", "11/03/2026"],
-                                  ["analyze", "x.txt", "--max-bytes", "0"], ["analyze"], ["frobnicate"]])
+                                  ["analyze", "x.txt", "--max-bytes", "0"], ["analyze"], ["frobnicate"],
+                                  ["eval", "nosuch", "x"]])
 def test_usage_errors_exit_2(argv: list[str], capsys) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(SystemExit) as exc:
         cli.main(argv)
@@ -171,7 +189,10 @@ def test_eval_prints_a_table_or_json(monkeypatch, capsys, tmp_path) -> None:  # 
     assert "content_f1_lenient      0.812" in out and "direct.recall" in out and "84" in out
     assert cli.main(["eval", "polnear", str(tmp_path), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["articles"] == 84
-    assert cli.main(["eval", "nosuch", str(tmp_path)]) == 2 and "unknown evaluation" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exc:  # argparse's choices, from the registry
+        cli.main(["eval", "nosuch", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert exc.value.code == 2 and "invalid choice: 'nosuch'" in err and "'polnear', 'gap'" in err
     assert cli.main(["eval", "gap", str(tmp_path / "absent.tsv")]) == 2
 
 

@@ -224,3 +224,28 @@ def test_gap_style_passages(pipeline, text: str, expected: dict[str, list[str]])
 def test_title_words_are_not_names(word: str, expected: bool) -> None:
     from claimtrail.nlp.entities import _not_a_name
     assert _not_a_name(word) is expected
+
+
+ACRONYM_CASES = [
+    pytest.param("The International Energy Agency published its annual outlook on Monday. "
+                 "The IEA said demand for coal would fall.",
+                 "International Energy Agency", ["The International Energy Agency", "IEA"], id="name-then-acronym"),
+    pytest.param("The IEA published its annual outlook on Monday. "
+                 "The International Energy Agency said demand for coal would fall.",
+                 "International Energy Agency", ["IEA", "The International Energy Agency"], id="acronym-then-name"),
+    pytest.param("The National Transport Safety Board opened an inquiry. The Nordic Trade Secretariat Bureau said "
+                 "nothing. The NTSB said the pilot was rested.",  # two with the same initials: the first named
+                 "National Transport Safety Board", ["The National Transport Safety Board", "NTSB"], id="same-initials"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "mentions"), ACRONYM_CASES)
+def test_acronyms_join_their_organisation(pipeline, text: str, name: str, mentions: list[str]) -> None:  # type: ignore[no-untyped-def]
+    found = clusters(pipeline, text)
+    assert [m for m in found[name] if m[:1].isupper()] == mentions
+
+
+def test_name_parse_is_cached_and_immutable() -> None:
+    assert names.parse("Ms. Ingrid Dahl") is names.parse("Ms. Ingrid Dahl")
+    with pytest.raises(AttributeError):
+        names.parse("Ms. Ingrid Dahl").family = "x"  # type: ignore[misc]

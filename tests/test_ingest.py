@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimtrail.config import Options
+from claimtrail.ingest import checks
 from claimtrail.ingest.checks import check_article
 from claimtrail.ingest.dates import normalise_date
 from claimtrail.ingest.files import is_batch, read_inputs, sniff_stdin
@@ -49,9 +50,8 @@ def one(path: Path, options: Options | None = None, **kw) -> Article | Failure: 
 
 
 def checked(item: Article | Failure, options: Options | None = None) -> Article | Failure:
-    if isinstance(item, Failure):
-        return item
-    return check_article(item, options or Options()) or item
+    [out] = checks.checked([item], options or Options())
+    return out
 
 
 def write(tmp_path: Path, name: str, data: bytes | str) -> Path:

@@ -5,9 +5,8 @@ Plain text for a terminal, from ``Dossier`` records alone (no spaCy). ``claims_b
 """
 from __future__ import annotations
 
-import textwrap
-
 from .model import Attribution, Claim, Dossier
+from .textfmt import UNATTRIBUTED, shorten, wrap
 
 ORDER = ("confirmed", "asserted", "disputed", "denied", "unconfirmed", "unclear")
 HEADINGS = {
@@ -25,29 +24,27 @@ CLAIM_CHARS = 220
 
 def _source_name(d: Dossier, a: Attribution) -> str:
     if a.source is None:
-        return "(unattributed)"
+        return UNATTRIBUTED
     e = d.entity(a.source.entity)
     name = " ".join(a.source.text.split())
     if e is not None and e.name.lower() not in name.lower():
         name = f"{name} [{e.name}]"
-    return textwrap.shorten(name, 60, placeholder=" …")
+    return shorten(name, 60)
 
 
 def _claim_lines(d: Dossier, c: Claim, width: int) -> list[str]:
-    text = textwrap.shorten(" ".join(c.text.split()), CLAIM_CHARS, placeholder=" …")
+    text = shorten(c.text, CLAIM_CHARS)
     about = [e.name for x in c.about if (e := d.entity(x)) is not None]
-    lines = textwrap.wrap(f"- {text}", width, subsequent_indent="  ") or ["-"]
+    lines = wrap(f"- {text}", width, "", "  ")
     if about:
-        lines += textwrap.wrap(f"about: {', '.join(about)}", width, initial_indent="    ",
-                               subsequent_indent="      ")
+        lines += wrap(f"about: {', '.join(about)}", width, "    ", "      ")
     by_id = {a.id: a for a in d.attributions}
     sources = [by_id[x] for x in c.evidence if x in by_id]
     if not sources:
         lines.append("    source: the reporter")
     for a in sources:
-        lines += textwrap.wrap(f"{a.id} {_source_name(d, a)}: {VERBS.get(a.stance, a.stance)} "
-                               f"(\u201c{a.cue.text}\u201d)", width, initial_indent="    ",
-                               subsequent_indent="      ")
+        lines += wrap(f"{a.id} {_source_name(d, a)}: {VERBS.get(a.stance, a.stance)} "
+                      f"(\u201c{a.cue.text}\u201d)", width, "    ", "      ")
     return lines
 
 

@@ -5,15 +5,13 @@ terminal and ``NO_COLOR`` is unset). Works on ``Dossier`` records alone: no spaC
 """
 from __future__ import annotations
 
-import textwrap
-
 from .claims_board import claims_board
 from .model import Attribution, Dossier, Entity, Failure
+from .textfmt import UNATTRIBUTED, shorten, wrap as _wrap
 
 WIDTH = 80
 CONTENT_CHARS = 220  # a statement longer than this is shortened (the JSON output has it whole)
 SPEAKER_CHARS = 60  # an unresolved source's own words, shortened ("One ambassador, who asked …")
-UNATTRIBUTED = "(unattributed)"
 
 
 def render(d: Dossier, width: int = WIDTH, color: bool = False) -> str:
@@ -36,7 +34,7 @@ def render_failure(f: Failure) -> str:
 def _header(d: Dossier, width: int, head) -> list[str]:  # type: ignore[no-untyped-def]
     doc = d.document
     title = doc.title or _first_line(doc.text)
-    title = textwrap.shorten(title, width, placeholder=" …")
+    title = shorten(title, width)
     lines = [head(title), "=" * max(len(title), 20)]
     published = f"{doc.published} ({doc.published_basis or 'given'})" if doc.published else "unknown"
     lines.append(f"id {doc.id}   published {published}")
@@ -82,7 +80,7 @@ def speaker(d: Dossier, a: Attribution) -> str:
     ent = d.entity(a.source.entity)
     if ent is not None:
         return ent.name
-    words = textwrap.shorten(" ".join(a.source.text.split()), SPEAKER_CHARS, placeholder=" …")
+    words = shorten(a.source.text, SPEAKER_CHARS)
     return words + (" (group)" if a.source.group else "")
 
 
@@ -114,18 +112,13 @@ def _times(d: Dossier, width: int) -> list[str]:
     if not d.timexes:
         return []
     col = min(max(len(t.text) for t in d.timexes), 30)
-    return [f"  {textwrap.shorten(t.text, 30, placeholder='…'):<{col}}  {t.value or '?'}  ({t.type.lower()})"
+    return [f"  {shorten(t.text, 30, placeholder='…'):<{col}}  {t.value or '?'}  ({t.type.lower()})"
             for t in d.timexes]
 
 
 def _others(d: Dossier, width: int) -> list[str]:
     names = [f"{e.name} ({e.type.lower()})" for e in d.entities if e.type != "PERSON"]
     return _wrap(", ".join(names), width, "  ") if names else []
-
-
-def _wrap(text: str, width: int, indent: str, subsequent: str | None = None) -> list[str]:
-    return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=subsequent or indent,
-                         break_on_hyphens=False) or [indent.rstrip()]
 
 
 def _first_line(text: str) -> str:

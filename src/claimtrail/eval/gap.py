@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .scoring import prf, ratio
+
 _FEMININE = {"she", "her", "hers", "herself"}
 _KEEP = ("claimtrail_entities", "claimtrail_roles")  # later stages do not touch clusters
 
@@ -73,15 +75,13 @@ def score(rows: Iterable[Row], preds: Iterable[tuple[bool, bool]]) -> dict[str, 
                 c[2] += gold and not pred
     out: dict[str, Any] = {"n": n}
     for key, (tp, fp, fn) in counts.items():
-        p = tp / (tp + fp) if tp + fp else 0.0
-        r = tp / (tp + fn) if tp + fn else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
+        p, r, f = prf(tp, tp + fp, tp + fn)
         if key == "all":
             out.update(precision=round(p, 4), recall=round(r, 4), f1=round(f, 4))
         else:
             out[f"f1_{key}"] = round(f, 4)
     fm = out["f1_masculine"]
-    out["bias"] = round(out["f1_feminine"] / fm, 4) if fm else 0.0
+    out["bias"] = round(ratio(out["f1_feminine"], fm), 4)
     return out
 
 

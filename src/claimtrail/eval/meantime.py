@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .scoring import ratio
+
 
 NO_SPACE_BEFORE = {",", ".", ":", ";", "!", "?", ")", "]", "}", "%", "'s", "'", "n't", "'re", "'ve", "'ll", "'d", "'m"}
 NO_SPACE_AFTER = {"(", "[", "{", "$"}
@@ -160,8 +162,8 @@ def evaluate(path: Path, pipeline: Any, details: bool = False) -> dict[str, Any]
     marked = [r for r in rows if "asserted" not in r[1].gold]
     slink = [r for r in rows if r[4]]
     result: dict[str, Any] = {
-        "accuracy_reported": round(sum(r[2] in r[1].gold for r in rep) / len(rep), 4) if rep else 0.0,
-        "accuracy_all": round(sum(r[2] in r[1].gold for r in rows) / len(rows), 4) if rows else 0.0,
+        "accuracy_reported": _share(rep, lambda r: r[2] in r[1].gold),
+        "accuracy_all": _share(rows, lambda r: r[2] in r[1].gold),
         "n_reported": len(rep),
         "n_all": len(rows),
         "n_docs": len(docs),
@@ -181,7 +183,7 @@ def evaluate(path: Path, pipeline: Any, details: bool = False) -> dict[str, Any]
 
 
 def _share(rows: list, ok: Any) -> float:
-    return round(sum(1 for r in rows if ok(r)) / len(rows), 4) if rows else 0.0
+    return round(ratio(sum(1 for r in rows if ok(r)), len(rows)), 4)
 
 
 def _parse(docs: list[MeantimeDoc], pipeline: Any) -> list[Any]:

@@ -21,6 +21,7 @@ from typing import Any
 
 from ..model import Article, Dossier
 from .brat import GoldAttribution, SpanT, article_pairs, gold_attributions, read_metadata
+from .scoring import prf, ratio
 
 QUOTES = "\"'“”‘’„‟«»‹›`´"
 
@@ -123,12 +124,6 @@ def score_doc(text: str, golds: list[GoldAttribution], preds: list[Pred]) -> dic
     }
 
 
-def _prf(hit: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
-    p = hit / n_pred if n_pred else 0.0
-    r = hit / n_gold if n_gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
 def finish(counts: Iterable[dict[str, int]]) -> dict[str, Any]:
     tot: dict[str, int] = {}
     n_docs = 0
@@ -139,12 +134,12 @@ def finish(counts: Iterable[dict[str, int]]) -> dict[str, Any]:
     g = tot.get
     out: dict[str, Any] = {"n_docs": n_docs, "n_gold": g("n_gold", 0), "n_pred": g("n_pred", 0)}
     for name in ("lenient", "exact", "e2e"):
-        p, r, f = _prf(g(name, 0), g("n_pred", 0), g("n_gold", 0))
+        p, r, f = prf(g(name, 0), g("n_pred", 0), g("n_gold", 0))
         prefix = "e2e" if name == "e2e" else f"content_{name}"
         out.update({f"{prefix}_precision": round(p, 4), f"{prefix}_recall": round(r, 4), f"{prefix}_f1": round(f, 4)})
-    out["source_accuracy"] = round(g("e2e", 0) / g("lenient", 1), 4) if g("lenient", 0) else 0.0
-    out["recall_direct"] = round(g("hit_direct", 0) / g("gold_direct", 1), 4) if g("gold_direct", 0) else 0.0
-    out["recall_indirect"] = round(g("hit_indirect", 0) / g("gold_indirect", 1), 4) if g("gold_indirect", 0) else 0.0
+    out["source_accuracy"] = round(ratio(g("e2e", 0), g("lenient", 0)), 4)
+    out["recall_direct"] = round(ratio(g("hit_direct", 0), g("gold_direct", 0)), 4)
+    out["recall_indirect"] = round(ratio(g("hit_indirect", 0), g("gold_indirect", 0)), 4)
     out["n_gold_direct"], out["n_gold_indirect"] = g("gold_direct", 0), g("gold_indirect", 0)
     out["n_matched_lenient"], out["n_matched_exact"] = g("lenient", 0), g("exact", 0)
     return out

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Article, Dossier
+from .scoring import prf, ratio
 
 
 @dataclass(frozen=True)
@@ -118,19 +119,17 @@ class Counts:
             self.value_ok += g.value == p.value
 
     def scores(self, prefix: str = "") -> dict[str, float | int]:
-        def prf(hit: int, name: str) -> dict[str, float]:
-            p = hit / self.n_pred if self.n_pred else 0.0
-            r = hit / self.n_gold if self.n_gold else 0.0
-            f = 2 * p * r / (p + r) if p + r else 0.0
+        def scored(hit: int, name: str) -> dict[str, float]:
+            p, r, f = prf(hit, self.n_pred, self.n_gold)
             return {f"{prefix}{name}_precision": p, f"{prefix}{name}_recall": r, f"{prefix}{name}_f1": f}
 
         out: dict[str, float | int] = {f"{prefix}n_docs": self.n_docs, f"{prefix}n_gold": self.n_gold,
                                        f"{prefix}n_pred": self.n_pred}
-        out.update(prf(self.strict, "strict"))
-        out.update(prf(self.relaxed, "relaxed"))
-        out.update(prf(self.value_ok, "value"))
-        out[f"{prefix}type_accuracy"] = self.type_ok / self.relaxed if self.relaxed else 0.0
-        out[f"{prefix}value_accuracy"] = self.value_ok / self.relaxed if self.relaxed else 0.0
+        out.update(scored(self.strict, "strict"))
+        out.update(scored(self.relaxed, "relaxed"))
+        out.update(scored(self.value_ok, "value"))
+        out[f"{prefix}type_accuracy"] = ratio(self.type_ok, self.relaxed)
+        out[f"{prefix}value_accuracy"] = ratio(self.value_ok, self.relaxed)
         return out
 
 

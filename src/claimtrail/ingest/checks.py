@@ -1,10 +1,13 @@
-"""Checks every article must pass before analysis; the pipeline calls ``check_article`` on each.
+"""Checks every article must pass before analysis: ``checked`` runs ``check_article`` on a stream.
 
 Cheap by design: a length test, a whitespace test, and language id on the opening ~2000 characters.
+The pipeline checks what it is given; the CLI checks a single input first (before spaCy loads, so a
+refusal costs no model load) and tells the pipeline so, and each article is checked once.
 """
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Iterator
 
 from ..config import Options
 from ..errors import CODES
@@ -33,3 +36,11 @@ def check_article(art: Article, options: Options) -> Failure | None:
             return fail("not-english", f"the text is not English (detected: {found[0]}, "
                                        f"{math.floor(found[1] * 100) / 100:.2f})")
     return None
+
+
+def checked(items: Iterable[Article | Failure], options: Options) -> Iterator[Article | Failure]:
+    """Each item in order: the article when it passes, else the ``Failure`` that refuses it.
+
+    Failures already in the stream (an unreadable file, a bad JSONL line) pass through unchanged."""
+    for item in items:
+        yield item if isinstance(item, Failure) else (check_article(item, options) or item)

@@ -73,6 +73,11 @@ class _Builder:
         self.info: list[_Info] = []
         self.alias: dict[str, list[tuple[int, int]]] = {}  # person alias key -> [(cluster, strength)]
         self.okeys: dict[tuple[str, str], int] = {}  # (type, key) -> org/place cluster
+        # Lower-cased initials of every name a cluster has had -> those clusters, so that an acronym
+        # finds its organisation without taking the initials of every cluster ("WHO" ~ "World Health ...").
+        self.by_initials: dict[str, list[int]] = {}
+        self.sent_start: list[int] | None = None  # token -> its sentence's first token (built on demand)
+        self.headline_sents: dict[int, bool] = {}  # sentence start -> written in title case
         self.ments: list[Ment] = []
         self.person_spans: list[tuple[int, int, int]] = []
         self.covered = bytearray(len(doc))
@@ -85,7 +90,18 @@ class _Builder:
     def _new(self, name: str, typ: str) -> int:
         self.ct.clusters.append(Cluster(name=name, type=typ))
         self.info.append(_Info())
-        return len(self.ct.clusters) - 1
+        ci = len(self.ct.clusters) - 1
+        self._index_name(ci, name)
+        return ci
+
+    def _rename(self, ci: int, name: str) -> None:
+        self.ct.clusters[ci].name = name
+        self._index_name(ci, name)
+
+    def _index_name(self, ci: int, name: str) -> None:
+        lst = self.by_initials.setdefault(_initials(name).lower(), [])
+        if ci not in lst:
+            lst.append(ci)
 
     def _add_alias(self, ci: int, pn: names.PersonName) -> None:
         self.info[ci].parsed.append(pn)
@@ -168,7 +184,7 @@ class _Builder:
         if c.gender is None and pn.gender:
             c.gender = pn.gender
         if len(pn.full) > len(c.name):
-            c.name = pn.full
+            self._rename(ci, pn.full)
         sub = self.doc[toks[0]:toks[-1] + 1]
         self._mention(ci, start, stop, sub.root.i, "name")
         self.person_spans.append((toks[0], toks[-1] + 1, ci))
@@ -209,7 +225,7 @@ class _Builder:
             self.ct.clusters[ci].type = "GPE"
         c = self.ct.clusters[ci]
         if len(text) > len(c.name) and text[:1].isupper() == c.name[:1].isupper():
-            c.name = " ".join(names.clean_words(text))
+            self._rename(ci, " ".join(names.clean_words(text)))
         if typ in ("NORP",) and text.endswith("s"):
             c.plural = True
         self._mention(ci, span.start_char, span.end_char, span.root.i, "name")
@@ -218,14 +234,18 @@ class _Builder:
 
     def _acronym_match(self, k: str, text: str) -> int | None:
         """'WHO' ~ 'World Health Organization' in either order of appearance."""
-        def initials(s: str) -> str:
-            return "".join(w[0] for w in s.split() if w[:1].isupper() and w.lower() not in ("of", "the", "and", "for"))
         if text.isupper() and 2 <= len(text) <= 6:
-            for (t, kk), ci in self.okeys.items():
-                if self.ct.clusters[ci].type == "ORG" and initials(self.ct.clusters[ci].name).lower() == k.replace(".", ""):
-                    return ci
+            want = k.replace(".", "")
+            clusters = self.ct.clusters
+            # by_initials may hold a cluster under a name it no longer has: check the current one.
+            # (Every ORG cluster is in okeys while names are read, so one hit is the answer.)
+            hits = {ci for ci in self.by_initials.get(want, ())
+                    if clusters[ci].type == "ORG" and _initials(clusters[ci].name).lower() == want}
+            if len(hits) <= 1:
+                return next(iter(hits), None)
+            return next((ci for ci in self.okeys.values() if ci in hits), None)  # the earliest entry wins
         else:
-            ini = initials(text).lower()
+            ini = _initials(text).lower()
             ci = self.okeys.get(("ORG", ini))
             if len(ini) >= 2 and ci is not None and self.ct.clusters[ci].type == "ORG":
                 return ci
@@ -344,12 +364,18 @@ class _Builder:
                 names.key(t.text) not in names.ORG_WORDS for t in span) and not self._headline(doc[i])
 
     def _headline(self, t) -> bool:  # type: ignore[no-untyped-def]
-        """Whether t's sentence is written in title case (a headline), where capitals say nothing."""
-        # Proper nouns are capitalised anyway ("Pavlik ... the Center for New Media"): judge by the
-        # ordinary words only.
-        words = [w for w in t.sent if w.is_alpha and len(w) > 3 and w.pos_ in ("NOUN", "VERB", "ADJ", "ADV")
-                 and not w.is_sent_start]
-        return len(words) >= 3 and sum(w.is_title for w in words) * 2 > len(words)
+        """Whether t's sentence is written in title case (a headline), where capitals say nothing.
+
+        Judged once per sentence: a long sentence may hold many candidate names."""
+        if self.sent_start is None:  # one pass over the doc, not a walk to the sentence per token
+            self.sent_start = [0] * len(self.doc)
+            for s in self.doc.sents:
+                self.sent_start[s.start:s.end] = [s.start] * len(s)
+        start = self.sent_start[t.i]
+        found = self.headline_sents.get(start)
+        if found is None:
+            found = self.headline_sents[start] = _title_case(t.sent)
+        return found
 
     def _provisional(self, span: Span) -> None:
         """An untagged capitalised word ("Bullard's funeral"): kept only if a he/she resolves to it."""
@@ -470,6 +496,18 @@ class _Builder:
 
 
 _SURNAME_CAMEL = re.compile(r"^(Mc|Mac|De|Di|Da|La|Le|Van|Von|Fitz|O'|O’|D')[A-Z][a-z]+$")
+
+
+def _initials(s: str) -> str:
+    return "".join(w[0] for w in s.split() if w[:1].isupper() and w.lower() not in ("of", "the", "and", "for"))
+
+
+def _title_case(sent: Span) -> bool:
+    # Proper nouns are capitalised anyway ("Pavlik ... the Center for New Media"): judge by the
+    # ordinary words only.
+    words = [w for w in sent if w.is_alpha and len(w) > 3 and w.pos_ in ("NOUN", "VERB", "ADJ", "ADV")
+             and not w.is_sent_start]
+    return len(words) >= 3 and sum(w.is_title for w in words) * 2 > len(words)
 
 
 def _capitalised(t) -> bool:  # type: ignore[no-untyped-def]

@@ -147,8 +147,9 @@ def _looks_east_asian(rest: list[str]) -> bool:
                                   for w in rest)
 
 
+@lru_cache(maxsize=4096)  # the entities stage parses each PERSON entity twice; names recur across a batch
 def parse(text: str) -> PersonName:
-    """Parse a person's name as written in an article."""
+    """Parse a person's name as written in an article (a pure function of the text; PersonName is frozen)."""
     words, gender, hon = strip_honorifics(clean_words(text))
     if not words:
         words = text.split() or [text]

@@ -56,18 +56,20 @@ class Pipeline:
             raise ClaimtrailError(result.code, result.message)
         return result
 
-    def pipe(self, articles: Iterable[Article | Failure]) -> Iterator[Dossier | Failure]:
-        """Analyse a stream of articles in input order; failures pass through as they come."""
-        from ..ingest.checks import check_article
+    def pipe(self, articles: Iterable[Article | Failure], *,
+             prechecked: bool = False) -> Iterator[Dossier | Failure]:
+        """Analyse a stream of articles in input order; failures pass through as they come.
+
+        Each article is first put through ``ingest.checks.checked`` (size, emptiness, language),
+        unless ``prechecked`` says the caller has already done so with the same options."""
+        from ..ingest.checks import checked
+
+        stream = articles if prechecked else checked(articles, self.options)
 
         def docs() -> Iterator[tuple[object, Article | Failure]]:
-            for art in articles:
+            for art in stream:
                 if isinstance(art, Failure):
                     yield None, art
-                    continue
-                problem = check_article(art, self.options)
-                if problem is not None:
-                    yield None, problem
                     continue
                 if art.published is None:
                     inferred = infer_published(art.text)  # a dateline: "ROME, May 15, 2019 —"

@@ -1,19 +1,26 @@
 """The one place where a processed spaCy ``Doc`` becomes claimtrail's model records."""
 from __future__ import annotations
 
-import hashlib
-
 from spacy.tokens import Doc
 
 from ..model import (Article, Attribution, Claim, Content, Document, Dossier, Entity, Flag, Mention,
                      Role, Source, Span, Timex)
+from ..store.base import content_hash  # a plain function: the store never imports spaCy
 from .state import analysis
+
+_SHORT_ID = len("sha256:") + 16  # "sha256:" and 64 bits of the hash: short, and unique enough per corpus
 
 
 def article_id(art: Article) -> str:
+    """The article's given id, else the start of ``store.content_hash`` of its text.
+
+    Derived from the store's hash (NFC, whitespace collapsed) rather than a hash of the raw text, so
+    the id a dossier prints is a prefix of the key the store knows the article by: the same text
+    read twice, with different line breaks, gets the same id, and `claimtrail who`, the API and the
+    web app can be checked against a printed dossier by eye."""
     if art.id:
         return art.id
-    return "sha256:" + hashlib.sha256(art.text.encode("utf-8")).hexdigest()[:16]
+    return content_hash(art.text)[:_SHORT_ID]
 
 
 def to_dossier(doc: Doc, art: Article, stages: dict[str, str]) -> Dossier:
