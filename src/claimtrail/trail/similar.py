@@ -68,10 +68,17 @@ def embed_text(text: str, names: Iterable[str], roles: Iterable[str] = ()) -> st
     names = [n for n in names if n]
     words = set(names) | {w for n in names for w in n.split() if len(w) > 1} | {norm_name(r) for r in roles if r}
     for n in sorted(words, key=len, reverse=True):
-        t = re.sub(r"\b" + re.escape(n) + r"(?:'s)?\b", PLACEHOLDER, t)
+        t = _name_pattern(n).sub(PLACEHOLDER, t)
     t = _PRONOUN.sub(PLACEHOLDER, t)
     t = _RUN.sub(PLACEHOLDER, t)
     return " ".join(t.split()[:MAX_WORDS])
+
+
+@lru_cache(maxsize=8192)
+def _name_pattern(name: str) -> re.Pattern[str]:
+    """A name (and its possessive) as a whole word; cached: ``re``'s own cache holds 512 patterns, fewer
+    than the names of a corpus, and compiling measured ~0.1 ms a claim."""
+    return re.compile(r"\b" + re.escape(name) + r"(?:'s)?\b")
 
 
 def names_clash(a: frozenset[str], b: frozenset[str]) -> bool:
