@@ -182,3 +182,46 @@ def test_schema_1_store_is_upgraded_and_its_claims_clustered(db_url, monkeypatch
         assert s.cluster_counts()["unclustered"] == 1
         assert cluster_store(s).created == 1
         assert s.list_clusters().items[0].label == "the tram line will close"
+
+
+SUMMARY = "SELECT id, label, status, first, last, claims, articles FROM clusters ORDER BY id"
+
+
+@pytest.mark.parametrize("order", [
+    ["a1", "a2", "a3", "a4", "a5"],  # by date: each batch extends the folds it touches
+    ["a3", "a1", "a5", "a2", "a4"],  # an earlier date after a later one: re-read whole
+    ["a2", "a1", "a3", "a4", "a5"],
+])
+def test_incremental_cluster_status_equals_a_whole_reread(db_url, order) -> None:  # type: ignore[no-untyped-def]
+    with open_store(db_url) as s:
+        for doc_id in order:  # one article per clustering run: the folds carry over from run to run
+            put_story(s, {doc_id})
+            cluster_store(s, batch=1)
+        folded = s._exec(SUMMARY).fetchall()
+    with open_store(db_url) as s:  # a fresh connection knows no folds: every cluster is read whole
+        with s.clustering():
+            s.refresh_clusters([r[0] for r in folded])
+        whole = s._exec(SUMMARY).fetchall()
+    assert folded == whole
+    holm = [r for r in whole if r[5] == 3]
+    assert len(holm) == 1 and holm[0][2] == "disputed" and holm[0][3:5] == ("2026-05-04", "2026-05-06")
+
+
+def test_a_fold_survives_only_a_committed_batch(store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    put_story(store, {"a1"})
+    cluster_store(store)
+    put_story(store, {"a2"})
+    real = store.refresh_clusters
+
+    def then_fail(*args, **kwargs):  # type: ignore[no-untyped-def]
+        real(*args, **kwargs)
+        raise RuntimeError("killed after the refresh")
+
+    monkeypatch.setattr(store, "refresh_clusters", then_fail)
+    with pytest.raises(RuntimeError):
+        cluster_store(store)
+    monkeypatch.setattr(store, "refresh_clusters", real)
+    assert cluster_store(store).claims == 1  # the rolled-back batch again
+    row = store._exec("SELECT claims, articles, status FROM clusters WHERE id = ?",
+                      (cluster_of(store, "a1"),)).fetchone()
+    assert tuple(row) == (2, 2, "confirmed")
