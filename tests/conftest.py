@@ -37,6 +37,29 @@ def pytest_runtest_makereport(item, call):  # type: ignore[no-untyped-def]
             report.longrepr = f"under CI the evaluation data must be present: {reason}"
 
 
+PG_URL = os.environ.get("CLAIMTRAIL_TEST_PG")
+PG_SKIP = "needs PostgreSQL (CLAIMTRAIL_TEST_PG)"
+
+
+def _reset_pg(url: str) -> None:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("DROP SCHEMA public CASCADE")
+        conn.execute("CREATE SCHEMA public")
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def db_url(request, tmp_path):  # type: ignore[no-untyped-def]
+    """A fresh store URL: a SQLite file, then the (emptied) PostgreSQL database CI started."""
+    if request.param == "sqlite":
+        return str(tmp_path / "store.db")
+    if not PG_URL:
+        pytest.skip(PG_SKIP)
+    _reset_pg(PG_URL)
+    return PG_URL
+
+
 @pytest.fixture(scope="session")
 def pipeline():  # type: ignore[no-untyped-def]
     """One loaded pipeline for the whole test session (loading the model costs about a second)."""

@@ -22,7 +22,7 @@ from claimtrail.config import Options
 from claimtrail.model import Article
 from claimtrail.store import content_hash, open_store
 from claimtrail.store.queries import MAX_LIMIT
-from test_store import db_url, first, second, undated  # noqa: F401  (db_url: the fixture)
+from test_store import first, second, undated
 from test_store_browse import orban
 
 API = "/api/v1"

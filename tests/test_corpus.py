@@ -14,7 +14,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 
 from claimtrail.corpus import IngestStats, ingest, retry_failures
 from claimtrail.ingest.files import read_inputs
@@ -24,7 +23,6 @@ from claimtrail.store import content_hash, open_store
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"
 N_SAMPLES = 10  # articles in samples/: 6 files of one article, 2 JSONL feeds of two
-PG_URL = os.environ.get("CLAIMTRAIL_TEST_PG")
 
 CITIES = ["Northby", "Eastmere", "Karsholm", "Vellin", "Dunmore", "Ostrava Nova", "Pellham", "Tarrin"]
 PEOPLE = ["Marta Solberg", "Jonas Eklund", "Ruth Adeyemi", "Pavel Horak", "Lena Fischer", "Omar Haddad"]
@@ -66,18 +64,6 @@ def assert_whole(db_url: str) -> None:
         assert counts.claims == sum(len(d.claims) for d in dossiers)
         hashes = [content_hash(d.document.text) for d in dossiers]
         assert len(hashes) == len(set(hashes))
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def db_url(request, tmp_path):  # type: ignore[no-untyped-def]
-    if request.param == "sqlite":
-        return str(tmp_path / "corpus.db")
-    if not PG_URL:
-        pytest.skip("needs PostgreSQL (CLAIMTRAIL_TEST_PG)")
-    from test_store import _reset_pg
-
-    _reset_pg(PG_URL)
-    return PG_URL
 
 
 def test_ingest_samples_twice_stores_each_once(db_url: str, pipeline) -> None:  # type: ignore[no-untyped-def]

@@ -20,28 +20,6 @@ from claimtrail.model import (Attribution, Claim, Content, Document, Dossier, En
 from claimtrail.store import StoreError, content_hash, norm_name, open_store
 from claimtrail.store.export import write_export
 
-PG_URL = os.environ.get("CLAIMTRAIL_TEST_PG")
-PG_SKIP = "needs PostgreSQL (CLAIMTRAIL_TEST_PG)"
-
-
-def _reset_pg(url: str) -> None:
-    import psycopg
-
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute("DROP SCHEMA public CASCADE")
-        conn.execute("CREATE SCHEMA public")
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def db_url(request, tmp_path):  # type: ignore[no-untyped-def]
-    if request.param == "sqlite":
-        return str(tmp_path / "store.db")
-    if not PG_URL:
-        pytest.skip(PG_SKIP)
-    _reset_pg(PG_URL)
-    return PG_URL
-
-
 @pytest.fixture
 def store(db_url):  # type: ignore[no-untyped-def]
     with open_store(db_url) as s:

@@ -8,7 +8,7 @@ import pytest
 from claimtrail.store import open_store
 from claimtrail.store.queries import MAX_LIMIT, Filter
 from claimtrail.store.sql import migrations, split_sql
-from test_store import db_url, first, make_dossier, second, undated  # noqa: F401  (db_url: the fixture)
+from test_store import first, make_dossier, second, undated
 
 
 def orban(day: str, doc_id: str, spelling: str = "Viktor Orbán") -> object:

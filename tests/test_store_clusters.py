@@ -11,7 +11,7 @@ from claimtrail.store import open_store
 from claimtrail.store.queries import Filter
 from claimtrail.trail import cluster_store, timeline
 from claimtrail.trail.embed import EmbeddingUnavailable
-from test_store import PG_SKIP, PG_URL, _reset_pg, make_dossier
+from test_store import make_dossier
 
 try:
     from claimtrail.trail.embed import load as _load_encoder
@@ -22,16 +22,6 @@ except EmbeddingUnavailable as exc:  # pragma: no cover - the model package is a
     NO_MODEL = str(exc)
 
 pytestmark = pytest.mark.skipif(bool(NO_MODEL), reason=f"needs the embedding model: {NO_MODEL}")
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def db_url(request, tmp_path):  # type: ignore[no-untyped-def]
-    if request.param == "sqlite":
-        return str(tmp_path / "store.db")
-    if not PG_URL:
-        pytest.skip(PG_SKIP)
-    _reset_pg(PG_URL)
-    return PG_URL
 
 
 @pytest.fixture

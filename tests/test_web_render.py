@@ -14,7 +14,6 @@ from claimtrail.store.queries import ClusterEvent
 from claimtrail.web.article import article_view, safe_url
 from claimtrail.web.highlight import Mark, paragraphs, to_html, tokens
 from claimtrail.web.timeline import changes, timeline_svg
-from test_store import db_url  # noqa: F401  (the SQLite + PostgreSQL store fixture)
 
 
 def bare(html: str) -> str:
