@@ -13,7 +13,7 @@ from claimtrail import cli
 from claimtrail.corpus import ingest
 from claimtrail.store import open_store
 from claimtrail.store.queries import Filter
-from test_store_clusters import NO_MODEL, db_url  # noqa: F401  (the fixture: SQLite and PostgreSQL)
+from test_store_clusters import NO_MODEL
 
 pytestmark = pytest.mark.skipif(bool(NO_MODEL), reason=f"needs the embedding model: {NO_MODEL}")
 
