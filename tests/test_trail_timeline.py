@@ -109,3 +109,40 @@ def test_status_of_positions(positions: dict[str, str], status: str) -> None:
 
 def test_empty_timeline() -> None:
     assert mark([]) == ([], "unconfirmed")
+
+
+# --- the store's running fold agrees with a whole re-read, whatever order events arrive in ---------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as hs  # noqa: E402
+
+from claimtrail.store.clusters import _Fold  # noqa: E402
+
+_EVENT = hs.tuples(
+    hs.sampled_from([None, "2026-05-04", "2026-05-05", "2026-05-06", "2026-05-07"]),
+    hs.sampled_from(["Holm resigned", "Holm did not resign", "Holm will resign"]),
+    hs.sampled_from(["asserted", "confirmed", "denied", "unconfirmed", "unclear", "disputed"]),
+    hs.lists(hs.tuples(hs.sampled_from([None, "the ministry", "Greta Holm", "local papers"]),
+                       hs.sampled_from(["assert", "confirm", "deny", "speculate", "question", "dispute"])),
+             max_size=3))
+
+
+@settings(max_examples=300, deadline=None)
+@given(rows=hs.lists(_EVENT, min_size=1, max_size=12), cuts=hs.lists(hs.integers(0, 11), max_size=4),
+       order=hs.randoms(use_true_random=False))
+def test_a_fold_fed_in_any_order_and_batches_equals_mark(rows, cuts, order) -> None:  # type: ignore[no-untyped-def]
+    evs = events(rows)
+    keyed = [(e, (e.article.published is None, e.article.published or "", i, i)) for i, e in enumerate(evs)]
+    by_key = sorted(keyed, key=lambda ek: ek[1])  # the store's timeline order: date, then article, claim
+    arrival = list(keyed)
+    order.shuffle(arrival)
+    bounds = sorted({0, len(arrival), *[c for c in cuts if c < len(arrival)]})
+    fold = None
+    for lo, hi in zip(bounds, bounds[1:]):
+        batch = sorted(arrival[lo:hi], key=lambda ek: ek[1])
+        if fold is None or not fold.extend(batch):  # as refresh_clusters: else a whole re-read so far
+            fold = _Fold.of(sorted(arrival[:hi], key=lambda ek: ek[1]))
+    marked, status = mark(e for e, _ in by_key)
+    dates = [e.article.published for e in evs if e.article.published]
+    assert fold is not None
+    assert fold.row() == (marked[0].text, status, min(dates, default=None), max(dates, default=None),
+                          len(evs), len(evs))

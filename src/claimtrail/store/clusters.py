@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from .base import ArticleRef, norm_name
@@ -54,69 +54,56 @@ def _chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
 
 @dataclass
 class _Fold:
-    """A cluster's timeline folded so far (``trail.timeline.mark``, one event at a time): enough to add
-    later events without re-reading the earlier ones. Only for clusters whose events are all dated."""
+    """A cluster's timeline folded so far: enough to add events without re-reading the earlier ones, in
+    any order, as long as none comes before its first event (that would change its label and the
+    polarity every event is read against: then the cluster is re-read whole).
 
-    first: ClusterEvent  # the label, and the polarity every event is read against
-    key: tuple[Any, ...]  # the latest event's timeline sort key
-    held: dict[str, str]
-    status: str
-    claims: int
-    newest: int  # the highest claim id among its members
-    dates: tuple[str, str]
-    hashes: set[str]
+    Per source, the stance of its latest event in timeline order (``Positions`` with order keys), so an
+    article published earlier but stored later folds in as if it had come in date order. When the
+    first event is dated, undated events count for size but not for status: the status is the one
+    after the latest dated event (``trail.timeline.mark``)."""
+
+    first: ClusterEvent
+    first_key: tuple[Any, ...]
+    positions: Any  # trail.timeline.Positions (imported late: the store imports no trail code at load)
+    claims: int = 0
+    newest: int = 0  # the highest claim id among its members
+    dates: tuple[str, str] | None = None
+    hashes: set[str] = field(default_factory=set)
 
     @classmethod
     def of(cls, events: Sequence[tuple[ClusterEvent, tuple[Any, ...]]]) -> "_Fold | None":
-        """From all of a cluster's events in timeline order; None when it has none or an undated one
-        (then ``mark`` decides the status by its dated events only: not a running fold)."""
-        if not events or any(e.article.published is None for e, _ in events):
-            return cls._whole(events)
-        first, key = events[0]
-        fold = cls(first, key, {}, "", 0, 0, (first.article.published or "",) * 2, set())
+        """From all of a cluster's events (timeline order); None when it has none."""
+        if not events:
+            return None
+        from ..trail.timeline import Positions
+
+        first, key = min(events, key=lambda ek: ek[1])
+        fold = cls(first, key, Positions())
         fold.extend(events)
         return fold
 
-    @staticmethod
-    def _whole(events: Sequence[tuple[ClusterEvent, tuple[Any, ...]]]) -> "_Fold | None":
-        if not events:
-            return None
-        from ..trail.timeline import mark
-
-        marked, status = mark(e for e, _ in events)
-        dates = [e.article.published for e in marked if e.article.published]
-        return _Whole(marked[0], events[-1][1], {}, status, len(events), max(k[3] for _, k in events),
-                      (min(dates, default=""), max(dates, default="")), {e.article.content_hash for e in marked})
-
     def extend(self, events: Sequence[tuple[ClusterEvent, tuple[Any, ...]]]) -> bool:
-        """Add events that come after all folded ones (False, unchanged, when one does not)."""
-        if any(k <= self.key or e.article.published is None for e, k in events) and self.claims:
+        """Fold in events; False, with nothing changed, when one comes before the first event."""
+        if any(k < self.first_key for _, k in events):
             return False
-        from ..trail.timeline import positions_of, relative, status_of
+        from ..trail.timeline import positions_of, relative
 
+        dated_only = self.first.article.published is not None
         for e, k in events:
-            e = relative([self.first, e])[1]
-            self.held.update(positions_of(e))
-            self.status = status_of(self.held)
-            self.key, self.claims, self.newest = k, self.claims + 1, max(self.newest, k[3])
-            when = e.article.published or ""
-            self.dates = (min(self.dates[0], when), max(self.dates[1], when))
+            self.claims, self.newest = self.claims + 1, max(self.newest, k[3])
             self.hashes.add(e.article.content_hash)
+            when = e.article.published
+            if when:
+                self.dates = (min(self.dates[0], when), max(self.dates[1], when)) if self.dates else (when, when)
+            elif dated_only:
+                continue  # after every dated event in timeline order, so never the status's
+            self.positions.update(positions_of(relative([self.first, e])[1]), k)
         return True
 
-    def copy(self) -> "_Fold":
-        return replace(self, held=dict(self.held), hashes=set(self.hashes))
-
     def row(self) -> tuple[Any, ...]:
-        return (self.first.text, self.status or "unconfirmed", self.dates[0] or None, self.dates[1] or None,
-                self.claims, len(self.hashes))
-
-
-class _Whole(_Fold):
-    """A cluster with an undated event: its status came from ``mark`` over all events; never extended."""
-
-    def extend(self, events: Sequence[tuple[ClusterEvent, tuple[Any, ...]]]) -> bool:
-        return False
+        first, last = self.dates or (None, None)
+        return (self.first.text, self.positions.status(), first, last, self.claims, len(self.hashes))
 
 
 class ClusterQueries:
@@ -175,18 +162,19 @@ class ClusterQueries:
     @contextmanager
     def clustering(self) -> Iterator[None]:
         """One clustering batch: a write transaction that only one process holds at a time."""
-        staged = self.__dict__.setdefault("_fold_staged", {})
-        staged.clear()
+        touched: set[int] = self.__dict__.setdefault("_fold_touched", set())
+        touched.clear()
         try:
             with self._tx():
                 if self.DIALECT == "postgres":
                     self._exec("SELECT pg_advisory_xact_lock(?)", (_CLUSTER_LOCK,))
                 yield
         except BaseException:
-            staged.clear()
+            for cid in touched:  # folded past what the store now holds: re-read when next touched
+                self._folds().pop(cid, None)
             raise
-        self._folds().update(staged)  # the batch committed: its clusters' folds are what is stored
-        staged.clear()
+        finally:
+            touched.clear()
 
     def _folds(self) -> dict[int, _Fold]:
         """Each cluster's timeline fold as this connection last wrote it (see ``refresh_clusters``)."""
@@ -267,25 +255,29 @@ class ClusterQueries:
         """Label, status, dates and counts of each cluster, from its members' timeline.
 
         ``added``: the claims this batch put in each cluster. A cluster whose fold this connection
-        wrote last (its member count and newest claim in the store say nobody else changed it) and
-        whose new claims all come after its latest event in timeline order is brought up to date from
-        the new claims alone; any other is re-read whole. Ingest in date order is the first case, so a
-        big cluster costs its new claims, not all its claims, each time a batch touches it."""
+        wrote last (its member count and newest claim in the store say nobody else changed it) is
+        brought up to date from its new claims alone, in whatever date order they come, unless one
+        comes before its first event; any other is re-read whole. So a big cluster costs its new
+        claims, not all its claims, each time a batch touches it, and a corpus ingested out of date
+        order costs no more than one in order."""
         ids = sorted(set(ids))
         added = added or {}
         live = self._member_counts(ids)
-        staged = self.__dict__.setdefault("_fold_staged", {})
+        events = self._claim_events([c for cid in ids for c in added.get(cid, ())])
+        by_claim = {k[3]: (e, k) for e, k in events}
+        folds, touched = self._folds(), self.__dict__.setdefault("_fold_touched", set())
         rows = []
         for cid in ids:
             new = sorted(added.get(cid, ()))
-            fold = self._folds().get(cid)
-            fold = fold and fold.copy()  # the cached one stays as committed until this batch commits
+            fold = folds.get(cid)
+            touched.add(cid)  # mutated in place below: forgotten if the batch rolls back
             if fold is None or live.get(cid) != (fold.claims + len(new), max([fold.newest, *new])) \
-                    or not fold.extend(self._claim_events(new)):
+                    or not fold.extend(sorted((by_claim[c] for c in new), key=lambda ek: ek[1])):
                 fold = _Fold.of(self._claim_events_of(cid))
             if fold is None:
+                folds.pop(cid, None)
                 continue
-            staged[cid] = fold
+            folds[cid] = fold
             rows.append((*fold.row(), cid))
         self._many("UPDATE clusters SET label = ?, status = ?, first = ?, last = ?, claims = ?, articles = ? "
                    "WHERE id = ?", rows)

@@ -19,9 +19,11 @@ Pure functions over plain records (``ClusterEvent``; no SQL, no spaCy, no numpy)
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from typing import Any
 
 from ..store.base import norm_name
 from ..store.queries import ClusterEvent
@@ -81,30 +83,62 @@ def _reporter(event: ClusterEvent) -> str:
 
 
 def status_of(positions: dict[str, str]) -> str:
-    stances = list(positions.values())
-    support = [s for s in stances if s in SUPPORT]
-    against = "deny" in stances
-    if "dispute" in stances or (support and against):
+    return status_of_counts(Counter(positions.values()))
+
+
+def status_of_counts(counts: Counter[str]) -> str:
+    """The status that the held stances give, from how many sources hold each stance."""
+    support = counts["assert"] + counts["confirm"]
+    if counts["dispute"] or (support and counts["deny"]):
         return "disputed"
-    if against:
+    if counts["deny"]:
         return "denied"
-    if "confirm" in support or len(support) >= 2:
+    if counts["confirm"] or support >= 2:
         return "confirmed"
     if support:
         return "asserted"
-    return "unclear" if stances and all(s == "question" for s in stances) else "unconfirmed"
+    held = sum(counts.values())
+    return "unclear" if held and counts["question"] == held else "unconfirmed"
+
+
+class Positions:
+    """Each source's latest stance, with the stance counts ``status_of_counts`` reads: an update and a
+    status cost the same however many sources a big cluster has heard (a whole re-read stays linear).
+
+    ``put`` with an order key keeps, per source, the stance of its latest event in timeline order,
+    whatever order the events come in; without one, the last put wins (events fed in order)."""
+
+    def __init__(self) -> None:
+        self.held: dict[str, tuple[tuple[Any, ...], str]] = {}
+        self.counts: Counter[str] = Counter()
+
+    def put(self, source: str, stance: str, key: tuple[Any, ...] = ()) -> None:
+        old = self.held.get(source)
+        if old is not None:
+            if key and old[0] > key:
+                return  # a later event of this source already speaks for it
+            self.counts[old[1]] -= 1
+        self.held[source] = (key, stance)
+        self.counts[stance] += 1
+
+    def update(self, positions: dict[str, str], key: tuple[Any, ...] = ()) -> None:
+        for source, stance in positions.items():
+            self.put(source, stance, key)
+
+    def status(self) -> str:
+        return status_of_counts(self.counts)
 
 
 def mark(events: Iterable[ClusterEvent]) -> tuple[list[ClusterEvent], str]:
     """(events in order, relative to the first, each with its ``change``; the cluster's status)."""
     evs = relative(ordered(events))
-    held: dict[str, str] = {}
+    held = Positions()
     out: list[ClusterEvent] = []
     status, final = "", "unconfirmed"
     dated = any(e.article.published is not None for e in evs)
     for i, e in enumerate(evs):
         held.update(positions_of(e))
-        now = status_of(held)
+        now = held.status()
         change = FIRST if i == 0 else (now if now != status else None)
         out.append(replace(e, change=change))
         status = now
