@@ -135,6 +135,10 @@ def test_search(api) -> None:  # type: ignore[no-untyped-def]
     body = api.get(f"{API}/search?q=ferry%20contract").json()
     assert {h["article"]["id"] for h in body["items"]} == {"a1", "a2"}
     assert api.get(f"{API}/search?q=%22%3A-AND").status_code == 200  # query syntax is never run
+    ids = [h["article"]["id"] for h in body["items"]]
+    paged = [api.get(f"{API}/search?q=ferry%20contract&limit=1&offset={i}").json() for i in range(3)]
+    assert [[h["article"]["id"] for h in p["items"]] for p in paged] == [ids[:1], ids[1:], []]
+    assert paged[1]["offset"] == 1 and paged[1]["limit"] == 1
 
 
 def test_clusters_empty_store_answers(api) -> None:  # type: ignore[no-untyped-def]

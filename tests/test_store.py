@@ -297,3 +297,13 @@ def test_search_past_the_rank_cap_gives_newest_first(store) -> None:  # type: ig
         s.RANK_CAP = 2  # type: ignore[attr-defined]  # "ferry" matches 2: too many to rank
         assert [h.article.id for h in s.search("ferry")] == ["a2", "a1"]
         assert [h.article.id for h in s.search("ferry delays")] == ["a2"]
+
+
+def test_search_pages_with_offset(store) -> None:  # type: ignore[no-untyped-def]
+    store.put(first())
+    store.put(second())
+    whole = [h.article.id for h in store.search("ferry")]
+    assert len(whole) == 2
+    assert [h.article.id for h in store.search("ferry", limit=1)] == whole[:1]
+    assert [h.article.id for h in store.search("ferry", limit=1, offset=1)] == whole[1:]
+    assert store.search("ferry", offset=2) == []

@@ -320,3 +320,14 @@ def test_page_errors_are_html_and_api_errors_json(client, path: str, status: int
     assert r.status_code == status and r.headers["content-type"].startswith("text/html")
     api = client.get("/api/v1/no/such")
     assert api.status_code == 404 and api.headers["content-type"].startswith("application/json")
+
+
+def test_search_pages_on(client, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import claimtrail.web.routes as web_routes
+
+    monkeypatch.setattr(web_routes, "SEARCH_PAGE", 1)
+    first = client.get("/search?q=said").text  # both articles say "said"
+    assert "offset=1" in first and "Previous" not in first
+    second = client.get("/search?q=said&offset=1").text
+    assert "Previous" in second and "offset=2" not in second and 'start="2"' in second
+    assert "No more articles" in client.get("/search?q=said&offset=2").text

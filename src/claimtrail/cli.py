@@ -106,6 +106,8 @@ def _corpus_commands(sub: Any) -> None:
         else:
             q.add_argument("query", nargs="+", metavar="NAME" if name == "who" else "TEXT")
         q.add_argument("--limit", type=_positive, default=100 if name != "search" else 20, metavar="N")
+        if name == "search":
+            q.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N hits (paging)")
         q.add_argument("--json", action="store_true", help="one JSON object a line")
         q.set_defaults(run=_query, query_kind=name)
     fl = db(sub.add_parser("failures", help="list stored failures, or --retry them"))
@@ -182,7 +184,7 @@ def _query(args: argparse.Namespace) -> int:
         elif args.query_kind == "claims":
             items, lines = store.claims_about(args.about, args.limit), corpus_view.claim_lines
         else:
-            items, lines = store.search(" ".join(args.query), args.limit), corpus_view.search_lines
+            items, lines = store.search(" ".join(args.query), args.limit, max(0, args.offset)), corpus_view.search_lines
     for line in ((json.dumps(asdict(i), ensure_ascii=False) for i in items) if args.json else lines(items)):
         print(line)
     if not items:

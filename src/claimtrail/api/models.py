@@ -134,6 +134,7 @@ class SearchResults(BaseModel):
     query: str
     items: list[SearchHit]
     limit: int
+    offset: int = 0
 
 
 class Health(BaseModel):

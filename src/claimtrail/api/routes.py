@@ -172,9 +172,9 @@ def get_cluster(store: StoreDep, cluster_id: Annotated[int, Path(ge=0, le=2**62)
 @router.get("/search", response_model=m.SearchResults, tags=["search"],
             summary="Full-text search over titles and texts, best first")
 def search(store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=500, pattern=r"^[^\x00]*$")],
-           limit: Limit = 20) -> Any:
-    return m.SearchResults(query=q, items=[m.SearchHit.model_validate(h) for h in store.search(q, limit=limit)],
-                           limit=limit)
+           offset: Offset = 0, limit: Limit = 20) -> Any:
+    hits = store.search(q, limit=limit, offset=offset)
+    return m.SearchResults(query=q, items=[m.SearchHit.model_validate(h) for h in hits], limit=limit, offset=offset)
 
 
 @open_router.api_route("/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False)

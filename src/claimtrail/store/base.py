@@ -157,9 +157,9 @@ class Store(ABC):
         """Claims about the entity known by ``name``, by publication date (undated ones last)."""
 
     @abstractmethod
-    def search(self, text: str, limit: int = 20) -> list[SearchHit]:
+    def search(self, text: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         """Full-text search over titles and texts, best first (a query matching very many articles
-        gives the newest stored first: ranking them all would be slow)."""
+        gives the newest stored first: ranking them all would be slow); ``offset`` hits skipped."""
 
     @abstractmethod
     def dossiers(self) -> Iterator[Dossier]:

@@ -89,7 +89,7 @@ class PostgresStore(SqlStore):
     def _table_exists(self, name: str) -> bool:
         return bool(self._cursor_exec("SELECT to_regclass(%s) IS NOT NULL", (name,)).fetchone()[0])
 
-    def search(self, text: str, limit: int = 20) -> list[SearchHit]:
+    def search(self, text: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         words = re.findall(r"\w+", text)
         if not words:
             return []
@@ -106,7 +106,8 @@ class PostgresStore(SqlStore):
             "ts_headline('english', text, q, 'StartSel=[, StopSel=], MaxWords=24, MinWords=8') FROM ("
             "SELECT a.id, a.doc_id, a.content_hash, a.title, a.published, a.text, q, ts_rank(a.tsv, q) AS r "
             "FROM articles a, plainto_tsquery('english', %s) q WHERE a.tsv @@ q "
-            f"ORDER BY {order} LIMIT %s) hits ORDER BY {order.replace('a.', '')}", (query, limit)).fetchall()
+            f"ORDER BY {order} LIMIT %s OFFSET %s) hits ORDER BY {order.replace('a.', '')}",
+            (query, limit, max(0, offset))).fetchall()
         return [SearchHit(ArticleRef(*r[:4]), r[4]) for r in rows]
 
     def close(self) -> None:

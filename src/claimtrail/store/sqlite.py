@@ -99,7 +99,7 @@ class SqliteStore(SqlStore):
         self._cursor_exec("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
                           (article, title or "", text))
 
-    def search(self, text: str, limit: int = 20) -> list[SearchHit]:
+    def search(self, text: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         words = re.findall(r"\w+", text)
         if not words:
             return []
@@ -113,8 +113,8 @@ class SqliteStore(SqlStore):
             "SELECT a.doc_id, a.content_hash, a.title, a.published, "
             "snippet(articles_fts, 1, '[', ']', '…', 16) FROM articles_fts "
             "JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? "
-            f"ORDER BY {'articles_fts.rowid DESC' if many else 'rank'} LIMIT ?",
-            (match, limit)).fetchall()
+            f"ORDER BY {'articles_fts.rowid DESC' if many else 'rank'} LIMIT ? OFFSET ?",
+            (match, limit, max(0, offset))).fetchall()
         return [SearchHit(ArticleRef(*r[:4]), r[4]) for r in rows]
 
     def close(self) -> None:

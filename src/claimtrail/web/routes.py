@@ -85,13 +85,17 @@ def claim(cluster_id: str, store: StoreDep) -> Response:
                 events=event_rows(t), counts=status_counts(t))
 
 
+SEARCH_PAGE = 30  # hits per search page
+
+
 @router.get("/search")
-def search(store: StoreDep, q: str = "") -> Response:
-    q = q.strip()[:200]
-    hits = store.search(q, limit=30) if q else []
+def search(store: StoreDep, q: str = "", offset: int = 0) -> Response:
+    q, offset = q.strip()[:200], min(max(0, offset), 10**6)
+    hits = store.search(q, limit=SEARCH_PAGE + 1, offset=offset) if q else []  # one more: is there a next page?
     people = (optional(lambda: store.list_entities(Filter(limit=10), prefix=q, type="PERSON").items, ())
-              if q else ())
-    return page("search.html", title=f"Search: {q}" if q else "Search", q=q, hits=hits, people=people)
+              if q and not offset else ())
+    return page("search.html", title=f"Search: {q}" if q else "Search", q=q, hits=hits[:SEARCH_PAGE], people=people,
+                offset=offset, more=len(hits) > SEARCH_PAGE, page_size=SEARCH_PAGE)
 
 
 @router.get("/analyze")
