@@ -11,6 +11,7 @@ import pytest
 import claimtrail.corpus as corpus
 from claimtrail.model import Failure
 from claimtrail.store import open_store
+from claimtrail.trail.background import Clusterer
 from claimtrail.trail.embed import EmbeddingUnavailable
 from test_store import make_dossier
 from test_store_clusters import NO_MODEL
@@ -95,7 +96,7 @@ def test_clustering_process_error_is_raised(tmp_path: Path) -> None:
     db = tmp_path / "c.db"
     db.write_text("not a database")  # the child cannot open it
     stats = corpus.IngestStats()
-    clusterer = corpus._Clusterer(str(db), stats)
+    clusterer = Clusterer(str(db), stats)
     clusterer.poke()
     with pytest.raises(RuntimeError, match="clustering claims failed"):
         clusterer.finish()
