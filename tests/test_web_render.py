@@ -13,7 +13,7 @@ from claimtrail.store.base import ArticleRef
 from claimtrail.store.queries import ClusterEvent
 from claimtrail.web.article import article_view, safe_url
 from claimtrail.web.highlight import Mark, paragraphs, to_html, tokens
-from claimtrail.web.timeline import changes, timeline_svg
+from claimtrail.web.timeline import MAX_STACK, arrange, changes, timeline_svg
 
 
 def bare(html: str) -> str:
@@ -170,6 +170,18 @@ def test_timeline_marks_statuses_changes_and_links() -> None:
     assert "<rect" in svg and "<path" in svg and "<circle" in svg  # asserted, denied, confirmed shapes
     assert svg.count('class="change"') == 3  # first reported, denied, and the undated one moving to confirmed
     assert "undated" in svg and "<b>" not in svg and "<i>" not in svg and "label &lt;x&gt;" in svg
+
+
+def test_a_crowded_date_stacks_five_marks_and_keeps_its_changes() -> None:
+    events = tuple(ev("2026-01-01", "asserted", "first reported" if n == 0 else None, n) for n in range(8)) + (
+        ev("2026-01-01", "denied", "denied", 8), ev("2026-01-05", "denied", None, 9))
+    points, more = arrange(events)
+    day_one = [p for p in points if p.event.article.published == "2026-01-01"]
+    assert len(day_one) == MAX_STACK - 1 and len({p.y for p in day_one}) == len(day_one)  # no two on one spot
+    assert {p.change for p in day_one} >= {"first reported", "denied"}  # the changes are never hidden
+    assert [(m.count, m.y < min(p.y for p in day_one)) for m in more] == [(9 - (MAX_STACK - 1), True)]
+    svg = str(timeline_svg(events))
+    assert svg.count('<a class="point') == MAX_STACK and f"+{9 - (MAX_STACK - 1)}" in svg  # 4 + the other date
 
 
 def test_changes_fall_back_to_status_moves() -> None:

@@ -1,7 +1,8 @@
 """A claim cluster's timeline as inline SVG: x is the publication date, one point per article.
 
 Points are coloured AND shaped by status (so colour is never the only cue), stacked where articles
-share a date; a status change is marked with a dashed line and a label; each point links to its
+share a date (at most ``MAX_STACK`` marks a date: past that, the status changes are drawn first and a
+"+N" mark says how many more the table under the chart lists); a status change is marked with a dashed line and a label; each point links to its
 article and carries a <title> (date, status, article, sources). Undated articles sit in a zone of
 their own at the right. Only presentation attributes are used (no inline style), so the page's
 Content-Security-Policy can forbid inline styles.
@@ -20,6 +21,7 @@ WIDTH, HEIGHT = 760, 180
 LEFT, RIGHT, BASE = 48, 24, 140  # margins, and the y of the date axis
 UNDATED_W = 90  # the zone at the right for articles with no date
 STACK = 20  # vertical step between points on the same date
+MAX_STACK = 5  # marks stacked on one date; the plot's height holds no more
 COLORS = {"confirmed": "#1a7f37", "asserted": "#0b5cad", "denied": "#b3261e", "disputed": "#a35200",
           "unconfirmed": "#6b4fa0", "unclear": "#555555"}
 
@@ -66,6 +68,15 @@ class Point:
     change: str | None
 
 
+@dataclass(frozen=True)
+class More:
+    """Reports on one date beyond what the stack shows."""
+
+    x: float
+    y: float
+    count: int
+
+
 def changes(events: tuple[ClusterEvent, ...]) -> list[str | None]:
     """The store's change labels; where it gives none, a status differing from the previous one."""
     out: list[str | None] = []
@@ -76,26 +87,33 @@ def changes(events: tuple[ClusterEvent, ...]) -> list[str | None]:
     return out
 
 
-def layout(events: tuple[ClusterEvent, ...]) -> list[Point]:
+def arrange(events: tuple[ClusterEvent, ...]) -> tuple[list[Point], list[More]]:
+    """The points drawn (x by date, stacked per date) and a "+N" mark for each date past ``MAX_STACK``."""
     dates = [parse_date(e.article.published) for e in events]
     known = [d for d in dates if d]
     lo, hi = (min(known), max(known)) if known else (None, None)
     span = (hi - lo).days if lo and hi else 0
     plot_right = WIDTH - RIGHT - (UNDATED_W if None in dates else 0)
-    used: dict[int, int] = {}  # rounded x -> points already stacked there
-    points = []
-    for e, d, ch in zip(events, dates, changes(events)):
+    slots: dict[int, list[tuple[float, int]]] = {}  # rounded x -> (x, event index) stacked there
+    for i, d in enumerate(dates):
         if d is None:
             x = WIDTH - RIGHT - UNDATED_W / 2
         elif span == 0:
             x = (LEFT + plot_right) / 2
         else:
             x = LEFT + (plot_right - LEFT) * (d - lo).days / span  # type: ignore[operator]
-        slot = round(x / 12)
-        n = used.get(slot, 0)
-        used[slot] = n + 1
-        points.append(Point(e, x, BASE - 20 - min(n, 4) * STACK, ch))  # past 5 a date, marks overlap
-    return points
+        slots.setdefault(round(x / 12), []).append((x, i))
+    marks = changes(events)
+    shown: list[tuple[int, float, float]] = []
+    more: list[More] = []
+    for stack in slots.values():
+        if len(stack) > MAX_STACK:  # changes first, then the earliest stored; one place left for "+N"
+            keep = sorted(stack, key=lambda xi: (marks[xi[1]] is None, xi[1]))[:MAX_STACK - 1]
+            more.append(More(stack[0][0], BASE - 20 - (MAX_STACK - 1) * STACK, len(stack) - len(keep)))
+            stack = sorted(keep, key=lambda xi: xi[1])
+        shown += [(i, x, BASE - 20 - n * STACK) for n, (x, i) in enumerate(stack)]
+    points = [Point(events[i], x, y, marks[i]) for i, x, y in sorted(shown)]
+    return points, more
 
 
 def _title(p: Point) -> str:
@@ -139,7 +157,7 @@ def _axis(points: list[Point]) -> list[str]:
 
 def timeline_svg(events: tuple[ClusterEvent, ...], label: str = "claim") -> Markup:
     """The whole chart; every text from the store is escaped."""
-    points = layout(events)
+    points, more = arrange(events)
     body = _axis(points)
     for n, p in enumerate(q for q in points if q.change):
         y = 16 + (n % 2) * 16  # alternate label rows so neighbouring labels do not collide
@@ -151,6 +169,10 @@ def timeline_svg(events: tuple[ClusterEvent, ...], label: str = "claim") -> Mark
         body.append(f'<a class="point status-{escape(e.status)}" href="{escape(href)}" '
                     f'aria-label="{escape(_title(p))}"><title>{escape(_title(p))}</title>'
                     f'{shape(e.status, p.x, p.y)}</a>')
+    for m in more:
+        hint = f"{m.count} more reports on this date: see the table below"
+        body.append(f'<g class="more" aria-label="{escape(hint)}"><title>{escape(hint)}</title>'
+                    f'{_text(m.x, int(m.y) + 4, f"+{m.count}", True)}</g>')
     head = (f'<svg class="timeline" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" '
             f'aria-label="{escape(f"Timeline of {label}: {len(events)} reports")}" '
             f'xmlns="http://www.w3.org/2000/svg">')
