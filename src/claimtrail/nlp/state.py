@@ -6,6 +6,7 @@ lists here (cluster index, timex index, attribution index); records.py turns the
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -85,14 +86,31 @@ class Analysis:
     flags: list[FlagHit] = field(default_factory=list)
 
     def cluster_at(self, start: int, end: int) -> int | None:
-        """Index of the cluster with a mention overlapping [start, end), preferring the longest overlap."""
+        """Index of the cluster with a mention overlapping [start, end), preferring the longest overlap
+        (on a tie, the first cluster)."""
+        starts, spans, longest = self._mention_index()
         best, best_len = None, 0
-        for i, c in enumerate(self.clusters):
-            for m in c.mentions:
-                ov = min(end, m.end) - max(start, m.start)
-                if ov > best_len:
-                    best, best_len = i, ov
+        # Mentions sorted by start: only those starting before ``end`` and no longer ago than the
+        # longest mention can overlap, so a look-up costs a bisect, not a pass over every mention.
+        for j in range(bisect_left(starts, end) - 1, -1, -1):
+            m_start, m_end, i = spans[j]
+            if m_start + longest <= start:
+                break
+            ov = min(end, m_end) - max(start, m_start)
+            if ov > best_len or (ov == best_len and ov > 0 and best is not None and i < best):
+                best, best_len = i, ov
         return best
+
+    def _mention_index(self) -> tuple[list[int], list[tuple[int, int, int]], int]:
+        """(starts, (start, end, cluster) sorted by start, longest mention), rebuilt when mentions change."""
+        size = tuple(len(c.mentions) for c in self.clusters)  # mentions are only ever added or moved
+        cached = self.__dict__.get("_index")
+        if cached is None or cached[0] != size or cached[1] is not self.clusters:
+            spans = sorted((m.start, m.end, i) for i, c in enumerate(self.clusters) for m in c.mentions)
+            longest = max((e - s for s, e, _ in spans), default=0)
+            cached = (size, self.clusters, ([s for s, _, _ in spans], spans, longest))
+            self.__dict__["_index"] = cached
+        return cached[2]
 
 
 if not Doc.has_extension("ct"):

@@ -12,6 +12,7 @@ own negation and modality.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -115,11 +116,21 @@ def _noun(doc: Doc, t: Token, kinds: dict[str, set[str]]) -> tuple[int, int] | N
     return None
 
 
+@lru_cache(maxsize=1)
+def _hedge_lemmas() -> frozenset[str]:
+    """Every lemma that can start a reporter's doubt (the kinds ``reporter_claims`` reads)."""
+    kinds = hedges()
+    return frozenset().union(*(kinds.get(k, set()) for k in ("unclear", "adverb", "raising", "noun")))
+
+
 def reporter_claims(doc: Doc) -> Iterator[tuple[int, int, str]]:
     """(start, end, status) for each doubt the reporter voices, in the order of the words that
     voice it (``claims`` keeps the first of two overlapping doubts, so the order matters)."""
     kinds = hedges()
+    wanted = _hedge_lemmas()
     for t in doc:
+        if t.lemma_.lower() not in wanted:  # one lemma look-up a token, not one per kind below
+            continue
         hit = _unclear(doc, t, kinds)
         if hit:
             yield (*hit, "unclear")
