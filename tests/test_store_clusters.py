@@ -197,6 +197,23 @@ def test_incremental_cluster_status_equals_a_whole_reread(db_url, order) -> None
     assert len(holm) == 1 and holm[0][2] == "disputed" and holm[0][3:5] == ("2026-05-04", "2026-05-06")
 
 
+def test_a_fold_notices_another_connection_clustering_in_between(db_url) -> None:  # type: ignore[no-untyped-def]
+    with open_store(db_url) as mine, open_store(db_url) as other:
+        put_story(mine, {"a1"})
+        cluster_store(mine)  # mine folds the Holm cluster: one claim
+        put_story(other, {"a2"})
+        cluster_store(other)  # the other connection adds the confirmation behind mine's back
+        put_story(mine, {"a3"})
+        cluster_store(mine)  # mine's fold is stale (count and newest claim differ): re-read, not extended
+        folded = mine._exec(SUMMARY).fetchall()
+    with open_store(db_url) as s:
+        with s.clustering():
+            s.refresh_clusters([r[0] for r in folded])
+        assert s._exec(SUMMARY).fetchall() == folded
+    holm = [r for r in folded if r[5] == 3]
+    assert len(holm) == 1 and holm[0][2] == "disputed"
+
+
 def test_a_fold_survives_only_a_committed_batch(store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     put_story(store, {"a1"})
     cluster_store(store)
