@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimtrail.ingest.dates import infer_published
-from claimtrail.nlp import timex
+from claimtrail.nlp import timex, timex_rules
 from claimtrail.nlp.state import Analysis, analysis
 from claimtrail.nlp.timex_norm import from_ref, full_date, ref_mark, shift_ref, two_digit_year
 
@@ -174,6 +174,68 @@ CASES = [
     # weekday direction: a past perfect after "until"; a present form after a singular subject is a past
     ("Until Thursday, police had not named a suspect.", WED, [("Thursday", "DATE", "2019-05-09")]),
     ("Weakness in banks hurt the index on Friday.", WED, [("Friday", "DATE", "2019-05-10")]),
+    # ... an infinitive subject and a participle clause take the time of their main verb
+    ("To win the race on Friday was a surprise.", WED, [("Friday", "DATE", "2019-05-10")]),
+    ("The share price has swung widely, climbing to a peak in June from a low in March.", "2019-10-30",
+     [("March", "DATE", "2019-03")]),
+    ("MARKETS FALL THIS WEEK", WED, [("THIS WEEK", "DATE", "2019-W20")]),  # a headline, not a title
+    ("Investors are likely to sell their shares on Friday.", WED, [("Friday", "DATE", "2019-05-17")]),
+    ("The army was poised to cross the river on Friday.", WED, [("Friday", "DATE", "2019-05-17")]),
+    # a part of day shared by two weekdays; seasons counted are a set of seasons
+    ("Flights leave on Monday and Tuesday nights.", WED,
+     [("Monday", "SET", "XXXX-WXX-1TNI"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI")]),
+    ("Riots broke out in the past three summers.", WED, [("the past three summers", "SET", "XXXX-SU")]),
+    # a clause of time takes the time of the clause it belongs to
+    ("The minister said she would resign once the budget passed on Friday.", WED, [("Friday", "DATE", "2019-05-17")]),
+    ("Buyers were likely to return as soon as trading opened Monday.", WED, [("Monday", "DATE", "2019-05-20")]),
+    ("The markets fell when trading opened Monday.", WED, [("Monday", "DATE", "2019-05-13")]),
+    ("They had agreed to draft a plan by March of next year.", "2016-09-20", [("March of next year", "DATE", "2017-03")]),
+    # a past verb: a month two or more ahead of the publication is last year's
+    ("The firm switched to a calendar year in December.", "2019-10-27", [("December", "DATE", "2018-12")]),
+    # "ahead of the weekend": the coming one, this week's
+    ("Traders sold shares ahead of the weekend.", "2019-10-28", [("the weekend", "DATE", "2019-W44-WE")]),
+    ("They met over the weekend.", "2019-10-28", [("the weekend", "DATE", "2019-W43-WE")]),
+    # "the past week": the seven days before, so the week holding most of them
+    ("Sales fell over the past week.", "2000-04-14", [("the past week", "DATE", "2000-W15")]),
+    ("Sales fell over the last week.", "2000-04-10", [("the last week", "DATE", "2000-W14")]),
+    # "as long as a month" is a span, not "a month" per something
+    ("The appeal could take as long as a month.", WED, [("a month", "DURATION", "P1M")]),
+    # the day next to a named one
+    ("The day before last Tuesday's hearing, he called her.", WED,
+     [("The day before last Tuesday", "DATE", "2019-05-13")]),
+    ("The results came the day after Nov. 6.", "2019-11-20", [("the day after Nov. 6", "DATE", "2019-11-07")]),
+    # two quarters of a year are its half; the latest fiscal year is the last closed one
+    ("Growth will slow through the first two quarters of 2020.", "2019-10-26",
+     [("the first two quarters of 2020", "DATE", "2020-H1")]),
+    ("Sales reached $7 billion in the latest fiscal year.", "2019-10-26", [("the latest fiscal year", "DATE", "2018")]),
+    # a comparison with a span of months has a year's granularity, one with a quarter a quarter's
+    ("For the nine months, net income rose to $81 million from year-earlier net of $77 million.", "2019-10-27",
+     [("year-earlier", "DATE", "2018")]),
+    ("In the first nine months, net was $30 million, compared with $19 million in the 2018 period.", "2019-10-27",
+     [("the 2018 period", "DATE", "2018")]),
+    ("Third-quarter profit rose 8% from the year-earlier quarter.", "2019-10-27",
+     [("the year-earlier quarter", "DATE", "2018-Q3")]),
+    # an unknown number of units ahead, as "recent weeks" is behind
+    ("Rates may fall in coming weeks.", WED, [("coming weeks", "DURATION", "PXW")]),
+    ("Investors will face pressure in the weeks ahead.", WED, [("weeks ahead", "DURATION", "PXW")]),
+    ("Demand should grow in the years ahead.", WED, [("years ahead", "DURATION", "PXY")]),
+    # a period that ended is over: its last day has passed
+    ("Losses in the quarter ended Oct. 31 rose.", "2019-10-27",
+     [("the quarter", "DATE", "2018-Q3"), ("Oct. 31", "DATE", "2018-10-31")]),
+    # the day a period ended only says which period: a later comparison counts from the period
+    ("Profit rose in the quarter ended Sept. 30, 2019, from $3 million a year earlier.", "2019-10-26",
+     [("the quarter", "DATE", "2019-Q3"), ("a year earlier", "DATE", "2018-Q3")]),
+    ("In the fiscal first quarter ended Sept. 30, net fell. Sales were $3 million, up from $2 million a year earlier.",
+     "2019-10-26", [("a year earlier", "DATE", "2018-Q1")]),
+    ("Net rose in the fiscal first quarter. In the 2018 period, the company lost money.", "2019-10-26",
+     [("the 2018 period", "DATE", "2018-Q1")]),
+    ("The second quarter ended Oct. 31. Results for that quarter included a charge.", "2019-10-27",
+     [("The second quarter", "DATE", "2018-Q2"), ("that quarter", "DATE", "2018-Q2")]),
+    # "the quarter ended July 31": May to July, the second calendar quarter
+    ("In the quarter ended July 31, the retailer lost $2 million.", "2019-10-30", [("the quarter", "DATE", "2019-Q2")]),
+    # a quarter still to come is not the one "the latest quarter" means
+    ("The storm will lead to a fourth-quarter charge. Earnings fell 9% in the latest quarter.", "2019-11-02",
+     [("the latest quarter", "DATE", "2019-Q3")]),
 ]
 
 
@@ -192,6 +254,7 @@ def test_timex(tag, text: str, published: str | None, expected: list[tuple[str, 
     "They march on the capital.",
     "The banks closed the day before the crash.",  # counted from the crash: no time of its own
     "Exports fell that year.",  # "that year" with no year named before it
+    'The senator spoke on "This Week" about the budget.',  # a programme's title
 ])
 def test_not_timex(tag, text: str) -> None:
     assert tag(text, WED) == []
@@ -254,7 +317,8 @@ def test_ref_mark_falls_back_without_a_reference() -> None:
 
 _PIECES = ["a year earlier", "the following month", "that year", "the next day", "that morning", "the day before.",
            "the quarter", "for the week", "at 10 p.m.", "on March 5, 2010", "Friday", "last October", "in 1995",
-           "third-quarter", "a year ago", "the week of May 2", "the year", "the same day", "Feb. 30", "and"]
+           "third-quarter", "a year ago", "the week of May 2", "the year", "the same day", "Feb. 30", "and",
+           "the 1988 period", "the quarter ended Sept. 30", "the latest quarter"]
 
 
 @settings(max_examples=200, deadline=None)
@@ -263,6 +327,29 @@ def test_marks_never_leak(pieces: list[str], anchor: date | None) -> None:
     # every value counted from a named time is resolved (or its hit dropped) within one text
     for h in timex.find(" ".join(pieces), anchor):
         assert h.value and not h.value.startswith("@") and "|" not in h.value, h
+
+
+@pytest.mark.parametrize("text", [
+    "Shops close on Christmas Day and reopen the week of Jan. 3, 1994.", "Revenue in Q3 2012 was flat.",
+    "Empires rose and fell in the 20th century, and in the 1990s.", "The law dates from '98, or 3/4/1998.",
+    "Sales fell in the first two quarters of 2020 and in the fourth quarter.", "She was born in nineteen eighty-four.",
+    "Prices are set daily, twice a year and every Monday, the day before Nov. 6.",
+    "It came at year-end, in the summer of 2020.",
+    "The quarter's year-earlier period was weak last Friday night.", "Nothing here names a time at all.",
+    "Talks ended on Wednesday, the 4th of May, nineteen ninety-four, after more than two and a half years.",
+    "Sales for the nine months ended in mid-March were flat; weekly orders rose 4% a month in coming weeks.",
+])
+def test_shortcuts_find_what_a_full_pass_finds(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # rules skipped for lack of the words they need, and rules run only in windows around their words,
+    # must find exactly what every rule over the whole text finds
+    for padded in (text, "Word " * 40 + text + " word" * 40, text.replace(" ", "\n", 3)):
+        anchor = date(2019, 5, 15)
+        fast = timex.find(padded, anchor)
+        with monkeypatch.context() as m:
+            m.setattr(timex_rules, "NEEDS", {})
+            m.setattr(timex_rules, "NEAR", {})
+            assert timex.find(padded, anchor) == fast
+        assert fast or "Nothing" in text
 
 
 def test_two_digit_year_without_anchor() -> None:

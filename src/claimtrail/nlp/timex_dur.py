@@ -46,9 +46,14 @@ def duration_value(n: float | None, code: str) -> str:
     return f"P{t}{head}{st}{int(round(frac * k))}{su}"
 
 
+_PER_UNITS = ("year", "month", "week", "day", "hour", "quarter", "minute")
+
+
 @rule("per_unit", r"(?:once|twice|thrice|\w+ times|\d[\d.,]*%?|percent|million|billion|dollars?|cents?|pounds?|euros?|"
-                  r"(?!(?:in|for|within|than|about|over|after|before|nearly|almost|least|is|was|days|years|months|weeks)\b)\w+s)"
-                  r" (?P<x>(?:a|an|per) (?P<unit>year|month|week|day|hour|quarter|minute))")
+                  r"(?!(?:in|for|within|than|about|over|after|before|nearly|almost|least|is|was|as|has|this|its|his|"
+                  r"thus|less|plus|days|years|months|weeks)\b)\w+s)"
+                  rf" (?P<x>(?:a|an|per) (?P<unit>{'|'.join(_PER_UNITS)}))", near="unit",
+      needs=tuple(f"{d} {u}" for d in ("a", "an", "per") for u in _PER_UNITS))
 def _per_unit(m: re.Match[str], ctx: Ctx) -> Result:
     code = unit_code(m["unit"])
     return "SET", duration_value(1, code or "Y"), (m.start("x"), m.end("x"))  # type: ignore[return-value]
@@ -58,7 +63,7 @@ def _per_unit(m: re.Match[str], ctx: Ctx) -> Result:
                   rf"(?P<num>{NUM_RE}|{VAGUE_RE})[ -](?:(?:more|additional|extra|straight|consecutive|full|long|"
                   r"trading|business|calendar|working|school|fiscal|successive|-) ?)?"
                   rf"(?P<unit>{UNIT_RE}s?)(?P<half> and a half)?(?P<old>-old)?(?P<rel> (?:ago|earlier|before|later|after|from now|hence|"
-                  r"back|or so ago))?")
+                  r"back|or so ago))?", near="unit")
 def _duration(m: re.Match[str], ctx: Ctx) -> Result:
     code = unit_code(m["unit"])
     num_s = m["num"].lower()
@@ -102,7 +107,7 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Result:
 
 @rule("bare_units", r"(?:(?P<adj>recent|coming|past|future|the coming|the past|the next|the last|the first|the early|"
                     r"the final|the following|the recent|in recent) )?(?P<unit>(?:second|minute|hour|day|week|month|"
-                    r"year|decade|quarter|centurie)s)(?P<tail> ahead| to come)?")
+                    r"year|decade|quarter|centurie)s)(?P<tail> ahead| to come)?", near="unit")
 def _bare_units(m: re.Match[str], ctx: Ctx) -> Result:
     adj = (m["adj"] or "").lower()
     if re.match(r"[ -]old\b", ctx.text[m.end():m.end() + 5]) or re.search(r"\d[ -]$", ctx.text[max(0, m.start() - 2):m.start()]):
@@ -112,7 +117,10 @@ def _bare_units(m: re.Match[str], ctx: Ctx) -> Result:
         if m["unit"].lower() == "years" or adj == "past":
             return "DATE", "PAST_REF", span  # type: ignore[return-value]
         return "DURATION", duration_value(None, unit_code(m["unit"]) or "Y"), span  # type: ignore[return-value]
-    if "coming" in adj or m["tail"] or "next" in adj or "following" in adj or adj == "future":
+    if "coming" in adj or m["tail"]:
+        # "in coming weeks", "the years ahead": an unknown number of units, as "recent weeks" is
+        return "DURATION", duration_value(None, unit_code(m["unit"]) or "Y")
+    if "next" in adj or "following" in adj or adj == "future":
         return "DATE", "FUTURE_REF"
     code = unit_code(m["unit"])
     return "DURATION", duration_value(None, code or "Y")
@@ -123,7 +131,8 @@ _SET_WORDS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M
               "semiannually": "P6M", "biannually": "P6M"}
 
 
-@rule("set_word", r"daily|nightly|weekly|monthly|yearly|annually|hourly|quarterly|biweekly|semiannually|biannually")
+@rule("set_word", r"daily|nightly|weekly|monthly|yearly|annually|hourly|quarterly|biweekly|semiannually|biannually",
+      needs=("daily", "nightly", "weekly", "monthly", "yearly", "annually", "hourly", "quarterly"))
 def _set_word(m: re.Match[str], ctx: Ctx) -> Result:
     w = m.group(0)
     if w[0].isupper() and m.start() > 0 and ctx.text[m.start() - 2:m.start()].strip() not in ("", ".", "\n"):
@@ -134,7 +143,8 @@ def _set_word(m: re.Match[str], ctx: Ctx) -> Result:
 
 
 @rule("every", rf"(?:every|each|per) (?:(?P<other>other|single) )?(?P<unit>day|week|month|year|quarter|hour|minute|"
-               rf"morning|afternoon|evening|night|weekend|decade|summer|winter|spring|fall|autumn|{MONTH_FULL_RE})")
+               rf"morning|afternoon|evening|night|weekend|decade|summer|winter|spring|fall|autumn|{MONTH_FULL_RE})",
+      needs=("every", "each", "per"))
 def _every(m: re.Match[str], ctx: Ctx) -> Result:
     u = m["unit"].lower()
     k = 2 if m["other"] and m["other"].lower() == "other" else 1
@@ -157,7 +167,7 @@ _VAGUE = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESEN
           "lately": "PAST_REF", "the past": "PAST_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
           "the distant future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF", "the near term": "FUTURE_REF",
           "the short term": "FUTURE_REF", "the long term": "FUTURE_REF", "the longer term": "FUTURE_REF",
-          "the medium term": "FUTURE_REF", "a later date": "FUTURE_REF", "the years ahead": "FUTURE_REF"}
+          "the medium term": "FUTURE_REF", "a later date": "FUTURE_REF"}
 
 
 @rule("vague", "|".join(re.escape(k) for k in sorted(_VAGUE, key=len, reverse=True)))

@@ -43,6 +43,7 @@ def alt(words) -> str:  # type: ignore[no-untyped-def]
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+WEEKDAY_WORDS = tuple(WEEKDAYS) + tuple(f"{a}." for a in WEEKDAY_ABBR)  # every weekday match holds one
 MONTH_FULL_RE = alt(MONTHS)
 MONTH_RE = rf"(?:{MONTH_FULL_RE}|(?:{alt(MONTH_ABBR)})\.?)"
 WEEKDAY_RE = rf"(?:{alt(WEEKDAYS)}|(?:{alt(WEEKDAY_ABBR)})\.)"

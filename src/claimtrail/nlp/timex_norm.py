@@ -64,7 +64,7 @@ def month_in_year(anchor: date | None, month: int, direction: int) -> tuple[int 
     if anchor is None:
         return None, month
     y = anchor.year
-    if direction < 0 and month > anchor.month + 2:  # a past verb, yet a month just ahead is still this year's
+    if direction < 0 and month > anchor.month + 1:  # a past verb, yet a month just ahead is still this year's
         y -= 1
     elif direction > 0 and month < anchor.month:
         y += 1
@@ -166,8 +166,9 @@ def ago(anchor: date | None, n: float | None, unit: str, sign: int = -1) -> str:
 # ``@<mode><unit><n>|<fallback>``; ``timex.resolve_refs`` replaces the mark in one pass over the hits.
 # Modes: "s" shifts the named time and keeps its granularity ("a year earlier" after "Sept. 30, 1989":
 # 1988-09-30); "p" names the unit's period ("the following month" after "March 5": 1989-04); "q" is
-# "p" only after a quarter ("the quarter" after "third-quarter profit"); "a" keeps the fallback, counted
-# from the publication date ("a year ago"). Only "p" and "q" values become the time a later mark
+# "p" only after a quarter ("the quarter" after "third-quarter profit"); "y" puts the quarter last named
+# in year ``n`` ("the 1988 period" after "the fiscal first quarter": 1988-Q1); "a" keeps the fallback,
+# counted from the publication date ("a year ago"). Only "p" and "q" values become the time a later mark
 # counts from: a comparison names no new time of the story. Further back than ``timex._REF_REACH``
 # characters a named time no longer anchors.
 
@@ -188,10 +189,12 @@ def from_ref(mark: str, ref: str | None, explicit: bool = True) -> str:
     """The value of a marked expression counted from ``ref`` (the last time named), else its fallback.
     ``explicit``: the reference was written as a date ("Sept. 30"), not a weekday or "yesterday"."""
     head, fallback, suffix = mark[1:].split("|", 2)
-    m = re.fullmatch(r"([spq])([A-Z]+)([+-]\d+)", head)
+    m = re.fullmatch(r"([spqy])([A-Z]+)([+-]\d+)", head)
     if m is None or ref is None:  # mode "a", or nothing named before: the fallback
         return fallback
     mode, unit, n = m[1], m[2], int(m[3])
+    if mode == "y":  # "the 1988 period": the quarter last named, in that year
+        return f"{n:04d}-{ref[5:]}" if is_quarter(ref) else fallback
     if mode == "q" and not is_quarter(ref):
         return fallback  # "the quarter" names the quarter last named, not the quarter of a day
     if mode == "s" and unit in ("M", "Q", "Y") and len(ref) >= 10 and not explicit:
