@@ -208,6 +208,53 @@ GAP_STYLE_CASES = [
     pytest.param(  # a lone given name the tagger calls an organisation is a person
         "Her sister Wilma moved to Leeds in 1950. Wilma opened a shop there, and she ran it for years.",
         {"Wilma": ["Wilma", "Wilma", "she"]}, id="given-name-tagged-org"),
+    pytest.param(  # binding inside a relative clause: "who" stands for Stone, so "her" is someone else
+        "Ellen Park met Vivian Stone at the party. Vivian Stone, who disliked her, left early.",
+        {"Ellen Park": ["Ellen Park", "her"], "Vivian Stone": ["Vivian Stone", "Vivian Stone"]}, id="relative-binding"),
+    pytest.param(  # a pronoun inside an apposition describing the candidate is that candidate
+        "Clara Holm thanked Anna Weiss, a nurse who was tired of her job.",
+        {"Clara Holm": ["Clara Holm"], "Anna Weiss": ["Anna Weiss", "her"]}, id="apposition-subject"),
+    pytest.param(  # a subject pronoun of a subordinate clause: the subject of the clause above it
+        "Maria Lopez said that Ana Ruiz had been unhappy while she lived in Madrid.",
+        {"Maria Lopez": ["Maria Lopez"], "Ana Ruiz": ["Ana Ruiz", "she"]}, id="governing-subject"),
+    pytest.param(
+        "Joan Reyes told reporters that Kate Moss was tired because she had worked all night.",
+        {"Joan Reyes": ["Joan Reyes"], "Kate Moss": ["Kate Moss", "she"]}, id="governing-subject-because"),
+    pytest.param(  # object control: Weber is the one who drives, so "him" is not Weber
+        "Tom Brandt asked Carl Weber to drive him home.",
+        {"Tom Brandt": ["Tom Brandt", "him"], "Carl Weber": ["Carl Weber"]}, id="object-control"),
+    pytest.param(
+        "Tom Brandt persuaded Carl Weber to join him in Berlin.",
+        {"Tom Brandt": ["Tom Brandt", "him"], "Carl Weber": ["Carl Weber"]}, id="object-control-join"),
+    pytest.param(  # a relative named in full is someone else; the bare surname stays with the subject
+        "Hailey wrote plays for many years. In 1960 she married Oliver Hailey, a playwright. "
+        "Hailey later said that she missed Texas.",
+        {"Hailey": ["Hailey", "she", "Hailey", "she"], "Oliver Hailey": ["Oliver Hailey"]}, id="relative-named-in-full"),
+    pytest.param(
+        "Temerlin studied chimpanzees for decades. His wife, Jane Temerlin, helped him. "
+        "Temerlin wrote a book about the work.",
+        {"Temerlin": ["Temerlin", "His", "him", "Temerlin"], "Jane Temerlin": ["Jane Temerlin"]}, id="wife-named-in-full"),
+    pytest.param(  # "X and his Y": the possessive belongs to the conjunct beside it
+        "The song was recorded by Frank Lane with Paul West and his orchestra in 1951.",
+        {"Frank Lane": ["Frank Lane"], "Paul West": ["Paul West", "his"]}, id="conjunct-possessive"),
+    pytest.param(  # a fronted phrase's pronoun looks ahead to the owner of the subject as well
+        "Tom Berg met Carl Lund in May. Throughout his stay in Oslo, Lund's health was poor.",
+        {"Tom Berg": ["Tom Berg"], "Carl Lund": ["Carl Lund", "his", "Lund"]}, id="cataphora-subject-owner"),
+    pytest.param(  # a given name opening a sentence, read by the tagger as an adverb or a common noun
+        "The family moved to the coast. Dolly plans to throw a party, but she forgets to invite anyone.",
+        {"Dolly": ["Dolly", "she"]}, id="given-name-read-as-adverb"),
+    pytest.param(
+        "The guests arrived late. Alice imagines what is coming and she tries to stop it.",
+        {"Alice": ["Alice", "she"]}, id="given-name-read-as-noun"),
+    pytest.param(  # looking ahead, a possessive inside a subject's own phrase is not that subject
+        "Though his younger brother Angus is the more visible of the two, Malcolm was the driving force.",
+        {"Angus": ["Angus"], "Malcolm": ["his", "Malcolm"]}, id="cataphora-not-own-phrase"),
+    pytest.param(  # "with whom" describes the noun just before it, wherever the parser hung the clause
+        "The film reunited Lena Holm with Anna Berg, with whom she had worked on an earlier film.",
+        {"Lena Holm": ["Lena Holm", "she"], "Anna Berg": ["Anna Berg"]}, id="pied-piped-relative"),
+    pytest.param(  # ``...'' quotes (cut by the tokenizer into two backticks) still mark a quotation
+        "Anna Berg met Lena Holm in Oslo. Holm said later, ``she is wrong about the budget.''",
+        {"Anna Berg": ["Anna Berg", "she"], "Lena Holm": ["Lena Holm", "Holm"]}, id="backtick-quotes"),
 ]
 
 
@@ -249,3 +296,39 @@ def test_name_parse_is_cached_and_immutable() -> None:
     assert names.parse("Ms. Ingrid Dahl") is names.parse("Ms. Ingrid Dahl")
     with pytest.raises(AttributeError):
         names.parse("Ms. Ingrid Dahl").family = "x"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Carly McKillip", True),  # a Mc- surname is still a plainly written name
+    ("Sean O'Neal", True),
+    ("Mary Gagnon-Tremblay", True),
+    ("Moon Jae-in", True),
+    ("Virginia AFL-CIO", False),  # an acronym is an organisation
+    ("Lisa eBay", False),
+])
+def test_looks_like_person_casing(text: str, expected: bool) -> None:
+    assert names.looks_like_person(text) is expected
+
+
+@pytest.mark.parametrize(("text", "inside"), [
+    ("He said ``stay here'' and left.", ["stay", "here"]),
+    ("He wrote don`t go and left.", []),  # a lone backtick is an apostrophe, not a quotation
+])
+def test_quote_mask_backticks(pipeline, text: str, inside: list[str]) -> None:  # type: ignore[no-untyped-def]
+    from claimtrail.nlp.pronouns import _quote_mask
+    doc = pipeline.nlp.make_doc(text)
+    mask = _quote_mask(doc)
+    assert [t.text for t in doc if mask[t.i]] == inside
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    ("The guests arrived late. Alice imagines what is coming.", "Alice", True),
+    # a given name that is also an everyday word keeps its everyday reading at a sentence start
+    ("Anna Berg spoke first. Grace was shown to the losing side.", "Grace", False),
+])
+def test_given_name_read_as_common_word(pipeline, text: str, word: str, expected: bool) -> None:  # type: ignore[no-untyped-def]
+    from claimtrail.nlp.entities import _Builder
+    from claimtrail.nlp.state import Analysis
+    doc = pipeline.nlp(text)
+    builder = _Builder(doc, Analysis())
+    assert builder._given_mistagged(next(t for t in doc if t.text == word)) is expected

@@ -2,8 +2,11 @@
 
 Steps, each one pass over the doc (linear in its length):
   1. names: PERSON entities parsed (honorifics stripped, family name found in either order) and
-     clustered by full name / family name / given name; a lone family name the tagger called ORG or
-     GPE is repaired when an earlier person carries it; untagged repeats of a known surname are added.
+     clustered by full name / family name / given name (a full name introduced as someone's
+     relative, "her husband, Oliver Hailey", does not absorb an earlier lone "Hailey", and a later
+     lone "Hailey" prefers the person who was not so introduced); a lone family name the tagger
+     called ORG or GPE is repaired when an earlier person carries it; untagged repeats of a known
+     surname are added, and so is a known given name the tagger read as a noun or adverb.
      Other entities cluster by a normalised key with a few aliases ("U.S." = "United States").
   2. roles (roles.find_roles, cached for the roles stage) give gender and title holders.
   3. nominals (nominals.link): "the spokeswoman", "the deputy governor" join the one person holding
@@ -27,7 +30,7 @@ from . import names, nominals, pronouns, roles
 from .state import Analysis, Cluster, MentionHit, analysis, guarded
 
 NAME = "entities"
-VERSION = "entities-rules/3"
+VERSION = "entities-rules/4"
 COMPONENT = "claimtrail_entities"
 REQUIRES: tuple[str, ...] = ()
 PROVIDES: tuple[str, ...] = ("clusters",)
@@ -83,6 +86,7 @@ class _Builder:
         self.covered = bytearray(len(doc))
         self.person_keys: set[str] = set()
         self.provisional: set[int] = set()
+        self.relatives: set[int] = set()  # people first named as someone's relative ("her husband X")
         # Words the article also writes in lower case are ordinary words, not names ("Crime").
         self.lower_words = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
 
@@ -122,12 +126,16 @@ class _Builder:
         g = self.ct.clusters[ci].gender
         return gender is None or g is None or g == gender
 
-    def _person_cluster(self, pn: names.PersonName) -> int:
+    def _person_cluster(self, pn: names.PersonName, kin: bool = False) -> int:
         fk = pn.full_key
         if len(pn.words) == 1:
-            cands = [(s, self.info[c].last, c) for c, s in self.alias.get(fk, []) if self._compatible(c, pn.gender)]
+            cands = [(s, c not in self.relatives, self.info[c].last, c) for c, s in self.alias.get(fk, [])
+                     if self._compatible(c, pn.gender)]
             if cands:
-                return max(cands)[2]  # strongest alias, then most recent: shared surnames go to the latest
+                # strongest alias, then not a relative named as such, then most recent: shared
+                # surnames go to the latest, but "Hailey ... her husband Oliver Hailey ... Hailey"
+                # stays with the Hailey the text is about
+                return max(cands)[3]
             return self._new(pn.full, "PERSON")
         for c, s in sorted(self.alias.get(fk, []), key=lambda cs: -self.info[cs[0]].last):
             if s == 3 and self._compatible(c, pn.gender):
@@ -135,8 +143,8 @@ class _Builder:
         # A known lone "Park" (no full name yet) is now named in full; or "J. Smith" ~ "John Smith".
         for c, s in self.alias.get(pn.family, []) + self.alias.get(pn.given, []):
             parsed = self.info[c].parsed
-            if all(len(p.words) == 1 for p in parsed) and self._compatible(c, pn.gender):
-                return c
+            if all(len(p.words) == 1 for p in parsed) and self._compatible(c, pn.gender) and not kin:
+                return c  # (but "Temerlin ... her husband, Jack Temerlin" is someone else)
             if any(p.family == pn.family and len(p.words) > 1 and _given_compatible(p.given, pn.given) for p in parsed):
                 return c
         return self._new(pn.full, "PERSON")
@@ -178,7 +186,10 @@ class _Builder:
         start, stop = span.start_char + off, span.start_char + end + len(pn.words[-1])
         toks = [t.i for t in span if t.idx >= start and t.idx < stop] or [span.start]
         self._adopt_provisional(pn)
-        ci = self._person_cluster(pn)
+        kin = len(pn.words) > 1 and _kin_introduced(span)
+        ci = self._person_cluster(pn, kin)
+        if kin and len(self.info[ci].parsed) == 0:
+            self.relatives.add(ci)
         c = self.ct.clusters[ci]
         self._add_alias(ci, pn)
         if c.gender is None and pn.gender:
@@ -305,13 +316,27 @@ class _Builder:
                     self.add_other(e, _TYPE[label])  # "WALLACE: Let's start" is a transcript line, not a name
                 continue
             t = doc[i]
-            if not self.covered[i] and (_namey(t) or (_capitalised(t) and t.pos_ in ("NOUN", "ADJ", "X"))):
-                if self._lone_known(i):
+            if not self.covered[i] and (_namey(t) or (_capitalised(t) and t.pos_ in ("NOUN", "ADJ", "ADV", "X"))):
+                if self._lone_known(i) or self._given_mistagged(t):
                     self.add_person(doc[i:i + 1])
                 elif _namey(t):
                     i = self._untagged_name(i)
                     continue
             i += 1
+
+    def _given_mistagged(self, t) -> bool:  # type: ignore[no-untyped-def]
+        """'Alice imagines ...', 'Dolly plans ...': a known given name opening a sentence (or a
+        clause) that the tagger read as a common noun or adverb, acting as the subject (or an
+        "adverb" right before the verb), and never written in lower case in the article."""
+        opens = t.is_sent_start or (t.i > 0 and t.doc[t.i - 1].text == ",")  # "In her life, Dolly plans"
+        if not opens or t.pos_ not in ("NOUN", "ADJ", "ADV") or t.lower_ in self.lower_words:
+            return False
+        k = names.key(t.text)
+        if k not in names.given_names() or k in _WORD_NAMES:
+            return False
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        return t.dep_ == "advmod" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ in ("VERB", "AUX")
 
     def _is_known_person(self, e: Span) -> bool:
         words = names.clean_words(e.text)
@@ -544,6 +569,29 @@ def _not_a_name(word: str) -> bool:
     k = names.key(word).rstrip(".")
     return k in names.titles() or k in names.kin_nouns() or k in names.honorifics() or k in _DEMONYMS \
         or k == "emeritus"
+
+
+# Given names that are also everyday words: at a sentence start the word is the likelier reading.
+_WORD_NAMES = {"will", "mark", "grace", "frank", "bill", "rose", "amber", "heather", "holly", "hunter", "iris",
+               "lily", "ruby", "violet", "guy", "rob", "pat", "ray", "reed", "carol", "jack", "victoria", "hope",
+               "faith", "joy", "may", "june", "april", "summer", "dawn", "georgia", "virginia", "florence"}
+_FAMILY = {"wife", "husband", "widow", "widower", "mother", "father", "son", "daughter", "brother", "sister",
+           "aunt", "uncle", "niece", "nephew", "grandmother", "grandfather", "granddaughter", "grandson",
+           "stepmother", "stepfather", "stepson", "stepdaughter", "cousin", "fiancé", "fiancée", "fiance",
+           "fiancee", "spouse", "parents", "mom", "dad"}
+
+
+def _kin_introduced(span: Span) -> bool:
+    """'her husband, Oliver Hailey', 'son of George Johnson', 'married Jack Temerlin': a person
+    named as another's relative (looked for in the four words before the name, same sentence)."""
+    doc = span.doc
+    for k in range(span.start - 1, max(span.start - 5, -1), -1):
+        t = doc[k]
+        if t.lower_ in _FAMILY or t.lemma_ == "marry":
+            return True
+        if t.is_sent_start:
+            break
+    return False
 
 
 def _locative(t) -> bool:  # type: ignore[no-untyped-def]

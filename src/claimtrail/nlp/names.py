@@ -5,6 +5,7 @@ lower-cased and stripped of diacritics so that "Orbán" and "Orban" meet.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -197,11 +198,21 @@ ORG_WORDS = {"inc", "corp", "co", "ltd", "llc", "plc", "group", "party", "minist
               "senate", "congress", "parliament", "reuters", "government", "court", "police", "army"}
 
 
+_CAMEL = re.compile(r"^(Mc|Mac|O'|O’|D')[A-Z][a-z]+$")
+
+
+def _name_cased(w: str) -> bool:
+    """'Scholz', 'Gagnon-Tremblay', 'Jae-in', 'McKillip', "O'Neal" — but not 'AFL-CIO' or 'eBay'."""
+    first, *rest = w.split("-")  # "Jae-in", "Gagnon-Tremblay"
+    titled = (first[:1].isupper() and first[1:].islower()) or _CAMEL.match(first) is not None
+    return titled and all(p.islower() or (p[:1].isupper() and p[1:].islower()) for p in rest)
+
+
 def looks_like_person(text: str) -> bool:
     """A short capitalised name the tagger missed or called an organisation: a known given name
     first ("Olaf Scholz"), or a family-first name with a plausible given name ("Orbán Viktor")."""
     words = clean_words(text)
-    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:].replace("-", "").islower() for w in words):
+    if not 2 <= len(words) <= 3 or not all(_name_cased(w) for w in words):
         return False  # "Virginia AFL-CIO": an acronym is an organisation
     if any(key(w).strip(".") in ORG_WORDS for w in words):
         return False

@@ -7,10 +7,14 @@ pronouns already resolved) are scored:
   - syntax: a non-reflexive pronoun is not a co-argument of the same verb as its antecedent
     (nor a member of its joint subject, nor the subject when the pronoun is the object of a
     preposition on that verb, nor the subject when it is a possessive inside the predicate noun);
-    a pronoun inside "who ..." goes to the person the relative clause describes;
+    a pronoun inside "who ..." (or a participle or apposition) goes to the person it describes,
+    unless it is an argument of the relative clause's own verb ("Vivian, who attacks her");
+    the object of an infinitive is not its understood subject ("asked Eleanor to restore her");
     a pronoun inside a quotation is not the speaker of that quotation;
   - salience: recency (sentence distance), subject position, parallel roles, how often the
-    entity was mentioned, whether it is the article's first-named person;
+    entity was mentioned, whether it is the article's first-named person; a subject pronoun of a
+    subordinate clause prefers the subject of the clause above it ("Haslam was lonely while she
+    toured"); "X and his Y" gives his to X;
   - speaker turns: the subject of a speech verb in the previous sentence ("… said Ruiz. She added").
 Cost: each pronoun looks at a bounded window of mentions, so the pass is linear in the document.
 """
@@ -72,6 +76,8 @@ class Weights:
     d1: float = -0.9  # candidate one sentence back
     subj0: float = -0.6  # subject pronoun, candidate in the same sentence (usually the previous subject)
     rel_subj: float = 0.8  # pronoun inside "who ..." attached to the candidate ("Murnau, who ... on his own")
+    conj_poss: float = 2.0  # "X and his Y": candidate is the conjunct beside the possessive's noun
+    gov_subj: float = 1.2  # subject pronoun of a subordinate clause, candidate the subject of the clause above
 
 
 W = Weights()
@@ -88,27 +94,35 @@ def _clause_head(t: Token) -> Token:
 
 
 def _quote_mask(doc: Doc) -> bytearray:
-    """1 for tokens inside quotation marks (straight quotes toggle; curly ones open and close)."""
+    """1 for tokens inside quotation marks (straight quotes toggle; curly ones and ``…'' open and close)."""
     mask = bytearray(len(doc))
     inside = False
-    for t in doc:
-        if t.text in _QUOTES:
-            if t.text in _OPEN:
+    texts = [t.text for t in doc]  # one string per token: Token.text builds a new one on each access
+    n = len(texts)
+    for i, x in enumerate(texts):
+        if x == "`":  # ``like this'' cut into two backticks opens a quote; a lone one is an apostrophe
+            if i + 1 < n and texts[i + 1] == "`" and not doc[i].whitespace_:
                 inside = True
-            elif t.text in _CLOSE:
+            continue
+        if x in _QUOTES:
+            if x in _OPEN:
+                inside = True
+            elif x in _CLOSE:
                 inside = False
             else:
                 inside = not inside
             continue
-        if t.text.startswith("\n\n") and t.text.strip() == "":
-            inside = inside and t.text.count("\n") < 2  # a paragraph break closes a runaway quote
-        mask[t.i] = 1 if inside else 0
+        if x[:2] == "\n\n" and x.strip() == "":
+            inside = inside and x.count("\n") < 2  # a paragraph break closes a runaway quote
+        if inside:
+            mask[i] = 1
     return mask
 
 
-def _implicit_subject_verb(t: Token) -> Token | None:
-    """For an object pronoun of a subjectless participle or infinitive ("..., eliminating him"),
-    the verb whose subject is also the participle's understood subject."""
+def _implicit_subject(t: Token) -> Token | None:
+    """For an object pronoun of a subjectless participle or infinitive, its understood subject:
+    the subject above ("Justin injures Tim, eliminating him": Justin), or, for an infinitive under
+    a verb with an object, that object ("asked Eleanor to restore her": Eleanor)."""
     if t.dep_ not in ("dobj", "pobj", "dative"):
         return None
     v = t.head if t.dep_ != "pobj" else t.head.head
@@ -116,24 +130,70 @@ def _implicit_subject_verb(t: Token) -> Token | None:
         return None
     steps = 0
     while v.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and v.head.i != v.i and steps < 4:
+        if v.dep_ == "xcomp":
+            obj = next((c for c in v.head.children if c.dep_ in ("dobj", "dative") and c.i != t.i), None)
+            if obj is not None:
+                return obj  # object control: "forced Amanda to leave her"
         v, steps = v.head, steps + 1
-        if any(c.dep_ in _SUBJ for c in v.children):
-            return v
+        subj = next((c for c in v.children if c.dep_ in _SUBJ), None)
+        if subj is not None:
+            return subj
     return None
 
 
 def _in_relative_of(t: Token, m: Token) -> str | None:
-    """Whether t sits in a relative clause or apposition attached to m (bounded walk up):
-    "subject" when the clause's subject is the relative pronoun standing for m ("Murnau, who had
-    to finish the film on his own": his is Murnau), "other" otherwise ("Grable, with whom she
-    trained": she is not Grable), None when t is not inside such a clause."""
+    """Whether t sits in a relative clause, participle or apposition attached to m (bounded walk
+    up): "subject" when m is that clause's understood subject ("Murnau, who had to finish the film
+    on his own"; "Berman, running in her first race"; "Amy, a wife bored with her husband": the
+    pronoun is m), "other" when it is not ("Grable, with whom she trained"; "Smith, his friend"),
+    None when t is not inside such a clause."""
     h, steps = t, 0
     while h.i != h.head.i and steps < 8:
-        if h.dep_ in ("relcl", "appos", "acl") and h.head.i == m.i:
-            if h.dep_ == "relcl" and any(c.dep_ in _SUBJ and c.lower_ in _REL_SUBJ and c.i != t.i for c in h.children):
-                return "subject"
-            return "other"
+        if h.dep_ in ("relcl", "appos", "acl") and _described(h).i == m.i:
+            if h.dep_ == "relcl":
+                subj = [c for c in h.children if c.dep_ in _SUBJ and c.i != t.i]
+                if any(c.lower_ in _REL_SUBJ for c in subj):
+                    # "Vivian, who attacks her": her is an argument of the verb whose subject
+                    # stands for Vivian, so it is not Vivian (binding, as in a main clause)
+                    coarg = t.dep_ in ("dobj", "dative") and t.head.i == h.i and t.lower_ not in _REFLEXIVE
+                    return "other" if coarg else "subject"
+                return "other"
+            if h.dep_ == "acl":  # a participle's understood subject is the noun it modifies
+                return "other" if any(c.dep_ in _SUBJ for c in h.children) else "subject"
+            return "other" if t.dep_ == "poss" and t.head.i == h.i else "subject"
         h, steps = h.head, steps + 1
+    return None
+
+
+def _described(h: Token) -> Token:
+    """The noun a relative clause, participle or apposition h describes: its head, except that a
+    clause opening "with whom" describes the noun just before it, wherever the parser hung it
+    ("reunited Taylor with Savoca, with whom she had worked": Savoca)."""
+    left = h.left_edge
+    if h.dep_ == "relcl" and left.dep_ == "prep" and left.i > 1:
+        k = left.i - 1
+        if h.doc[k].is_punct:
+            k -= 1
+        if h.doc[k].pos_ in ("PROPN", "NOUN") and k != h.head.i:
+            return h.doc[k]
+    return h.head
+
+
+def _gov_subject(t: Token) -> int | None:
+    """The nearest subject of a clause above the pronoun (bounded walk up the heads), not the
+    pronoun itself: "Haslam was experiencing loneliness whilst she was on tour" gives Haslam;
+    "Michael said that Steingut used it to hide his interest" gives Steingut. A relative "who"
+    stands for the noun its clause describes."""
+    h, steps = t, 0
+    while h.i != h.head.i and steps < 10:
+        h, steps = h.head, steps + 1
+        if h.pos_ not in ("VERB", "AUX"):
+            continue
+        for c in h.children:
+            if c.dep_ in _SUBJ and c.i != t.i:
+                if c.lower_ in _REL_SUBJ and h.dep_ == "relcl":
+                    return h.head.i
+                return c.i
     return None
 
 
@@ -169,7 +229,10 @@ def resolve(doc: Doc, ct: Analysis, ments: list[Ment], w: Weights | None = None,
     # Gender said by a name, honorific or title is a hard constraint; gender learned from the
     # pronouns a person won is only evidence (one wrong "her" must not lock a man out for good).
     gender = [c.gender for c in ct.clusters]
-    first = _pass(doc, ct, ments, w, sent, quoted, topic, gender, [None] * len(gender), latent)
+    memo: dict[int, _Syntax] = {}  # both passes see the same pronouns: read their syntax once
+    prons = [(t, pg) for t in doc if (pg := _PRON.get(t.lower_)) is not None and t.pos_ == "PRON"
+             and not (pg == "n" and _pleonastic(t))]
+    first = _pass(doc, ct, ments, w, sent, quoted, topic, gender, [None] * len(gender), latent, memo, prons)
     votes: dict[int, list[str]] = {}
     for _, ci, pg in first:
         if pg in ("m", "f"):
@@ -178,7 +241,7 @@ def resolve(doc: Doc, ct: Analysis, ments: list[Ment], w: Weights | None = None,
     for ci, vs in votes.items():
         if gender[ci] is None and len(set(vs)) == 1:
             soft[ci] = vs[0]
-    for t, ci, pg in _pass(doc, ct, ments, w, sent, quoted, topic, gender, soft, latent):
+    for t, ci, pg in _pass(doc, ct, ments, w, sent, quoted, topic, gender, soft, latent, memo, prons):
         c = ct.clusters[ci]
         if ci in latent and pg in ("m", "f") and c.type != "PERSON":
             c.type = "PERSON"  # "Andreev (tagged ORG) returned ... He placed 8th": a person after all
@@ -191,22 +254,20 @@ def resolve(doc: Doc, ct: Analysis, ments: list[Ment], w: Weights | None = None,
 
 def _pass(doc: Doc, ct: Analysis, ments: list[Ment], w: Weights, sent: list[int], quoted: bytearray,
           topic: int | None, gender: list[str | None], soft: list[str | None],
-          latent: frozenset[int]) -> list[tuple[Token, int, str]]:
+          latent: frozenset[int], memo: dict[int, _Syntax],
+          prons: list[tuple[Token, str]]) -> list[tuple[Token, int, str]]:
     from .entities import Ment
 
     counts = [0] * len(ct.clusters)
     hist: list[Ment] = []
     out: list[tuple[Token, int, str]] = []
     j = 0
-    for t in doc:
+    for t, pg in prons:
         while j < len(ments) and ments[j].tok < t.i:
             hist.append(ments[j])
             counts[ments[j].cluster] += 1
             j += 1
-        pg = _PRON.get(t.lower_)
-        if pg is None or t.pos_ != "PRON" or (pg == "n" and _pleonastic(t)):
-            continue
-        best = _best(doc, t, pg, hist, ments, j, sent, quoted, ct, counts, topic, w, gender, soft, latent)
+        best = _best(doc, t, pg, hist, ments, j, sent, quoted, ct, counts, topic, w, gender, soft, latent, memo)
         if best is None:
             continue
         out.append((t, best, pg))
@@ -217,7 +278,7 @@ def _pass(doc: Doc, ct: Analysis, ments: list[Ment], w: Weights, sent: list[int]
     return out
 
 
-TRACE: list[tuple[int, int, dict[str, float]]] | None = None  # set by a tuning script to see the features
+TRACE: list[tuple[int, int, dict[str, float], int]] | None = None  # set by a tuning script to see the features
 
 
 def _features(t: Token, mt: Token, m: Ment, d: int, pg: str, p_subj: bool, p_poss: bool, p_head: Token,
@@ -294,17 +355,32 @@ def _agrees(c, pg: str, g: str | None, latent: bool = False) -> bool:  # type: i
     return c.type in ("ORG", "GPE") and not c.plural
 
 
-def _best(doc: Doc, t: Token, pg: str, hist: list[Ment], ments: list[Ment], j: int, sent: list[int], quoted: bytearray,
-          ct: Analysis, counts: list[int], topic: int | None, w: Weights,
-          gender: list[str | None], soft: list[str | None], latent: frozenset[int]) -> int | None:
-    ps = sent[t.i]
-    window = w.window if pg in ("m", "f") else 1
+_Syntax = tuple[bool, bool, Token, Token | None, int | None, Token | None]
+
+
+def _syntax(t: Token, pg: str) -> _Syntax:
+    """What the parse says about pronoun t: subject?, possessive?, its clause head, the understood
+    subject of its verb, the subject of the clause above, and a verb right before it."""
     p_subj = t.dep_ in _SUBJ
     p_poss = t.dep_ == "poss"
-    p_head = _clause_head(t)
-    implicit = _implicit_subject_verb(t)
+    # Only for subject pronouns: a possessive's own clause subject is clause_subj already, and
+    # measured on GAP development the bonus did not help possessives or objects.
+    gov = _gov_subject(t) if pg in ("m", "f") and p_subj else None
     controller = t.doc[t.i - 1] if t.i > 0 and t.lower_ in ("him", "her", "them") and t.dep_ != "poss" \
         and t.doc[t.i - 1].pos_ == "VERB" else None
+    return p_subj, p_poss, _clause_head(t), _implicit_subject(t), gov, controller
+
+
+def _best(doc: Doc, t: Token, pg: str, hist: list[Ment], ments: list[Ment], j: int, sent: list[int], quoted: bytearray,
+          ct: Analysis, counts: list[int], topic: int | None, w: Weights,
+          gender: list[str | None], soft: list[str | None], latent: frozenset[int],
+          memo: dict[int, _Syntax]) -> int | None:
+    ps = sent[t.i]
+    window = w.window if pg in ("m", "f") else 1
+    syn = memo.get(t.i)
+    if syn is None:
+        syn = memo[t.i] = _syntax(t, pg)
+    p_subj, p_poss, p_head, implicit, gov, controller = syn
     scores: dict[int, float] = {}
     for m in reversed(hist):
         d = ps - sent[m.tok]
@@ -328,8 +404,8 @@ def _best(doc: Doc, t: Token, pg: str, hist: list[Ment], ments: list[Ment], j: i
                 continue  # "Edith was appointed her successor": her is not Edith
             if quoted[t.i] and not quoted[m.tok]:
                 continue  # "“He left,” said Ruiz": he is not the speaker
-            if implicit is not None and mt.dep_ in _SUBJ and mt.head.i == implicit.i:
-                continue  # "Justin injures Tim, eliminating him": him is not Justin
+            if implicit is not None and (mt.i == implicit.i or (mt.dep_ == "conj" and mt.head.i == implicit.i)):
+                continue  # "Justin injures Tim, eliminating him"; "asked Eleanor to restore her"
             if controller is not None and mt.dep_ in _SUBJ and mt.head.i == controller.i:
                 continue  # "Jacques allows him to sit": him is not Jacques
             rel = _in_relative_of(t, mt)
@@ -338,9 +414,13 @@ def _best(doc: Doc, t: Token, pg: str, hist: list[Ment], ments: list[Ment], j: i
         f = _features(t, mt, m, d, pg, p_subj, p_poss, p_head, quoted, counts, topic, gender, soft, latent)
         if d == 0 and rel == "subject":
             f["rel_subj"] = 1
+        if d == 0 and p_poss and t.head.dep_ == "conj" and t.head.head.i == mt.i:
+            f["conj_poss"] = 1  # "Paul Weston and his Orchestra": the possessor is the first conjunct
+        if d == 0 and gov is not None and (mt.i == gov or (mt.dep_ == "appos" and mt.head.i == gov)):
+            f["gov_subj"] = 1
         s = sum(getattr(w, k) * v for k, v in f.items())
         if TRACE is not None:
-            TRACE.append((t.i, m.cluster, f))
+            TRACE.append((t.i, m.cluster, f, m.tok))
         if s > scores.get(m.cluster, -1e9):
             scores[m.cluster] = s
     if pg in ("m", "f"):
@@ -350,10 +430,14 @@ def _best(doc: Doc, t: Token, pg: str, hist: list[Ment], ments: list[Ment], j: i
                 break
             mt = doc[m.tok]
             c = ct.clusters[m.cluster]
+            if mt.dep_ == "poss" and mt.head.dep_ in _SUBJ:
+                mt = mt.head  # "Throughout his stay, Panizza's health ...": the subject's owner
             if not _agrees(c, pg, gender[m.cluster], m.cluster in latent) or mt.dep_ not in _SUBJ or not _governs(mt.head, t):
                 continue
             if p_subj and _clause_head(mt).i == p_head.i:
                 continue
+            if p_poss and mt.left_edge.i <= t.i < mt.i:
+                continue  # "Though his brother Angus is better known": his is not Angus
             s = w.cataphora + w.subj + _gender_score(w, pg, gender[m.cluster], soft[m.cluster]) + w.count * math.log1p(counts[m.cluster]) \
                 + (w.topic if m.cluster == topic else 0)
             if mt.head.dep_ == "ROOT" and not (mt.left_edge.i <= t.i <= mt.right_edge.i):
