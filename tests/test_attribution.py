@@ -52,6 +52,13 @@ CASES = [
      ("direct", "Spokeswoman Elena Ruiz", "said", "“The plant will stay open.”", "assert")),
     ("“We have nothing to hide,” the spokesman said. The inquiry continues.",
      ("direct", "the spokesman", "said", "“We have nothing to hide,”", "assert")),
+    # an inverted cue whose name the parser hung on what follows ("…, half joking") keeps the quote
+    ("The plant closed.\n\n''I'm more skilled with my hands than with my brain,'' said Robin Maynard, half joking.",
+     ("direct", "Robin Maynard", "said", "''I'm more skilled with my hands than with my brain,''", "assert")),
+    # a subject the parser found inside the quote is none: the speaker is beside the cue
+    ("''That, unfortunately,'' he said, ''is part of the reality of today's life on a global basis.''",
+     ("direct", "he", "said", "''That, unfortunately,'' | ''is part of the reality of today's life on a global basis.''",
+      "assert")),
     # a quote with a verb outside the lexicon still goes to that verb and its subject
     ("“Get off my lawn,” Okafor barked.",
      ("direct", "Okafor", "barked", "“Get off my lawn,”", "assert")),
@@ -236,6 +243,109 @@ CASES = [
     ("The harbour minister offered to resign last week after his office released figures that overstated "
      "freight volumes by a third, two newspapers reported on Tuesday, citing officials who asked not to be named.",
      ("indirect", "two newspapers", "citing", "officials who asked not to be named", "assert")),
+    # the words opening a sentence before its quote are the speaker's too ('The new plans “…,” she said')
+    ("The new plans “will not work,” she said.",
+     ("mixed", "she", "said", "The new plans “will not work,”", "assert")),
+    # … and so are the words before a cue in mid-sentence when the quote goes on from them
+    ("In most cases, the clerk said, “the fee is waived.”",
+     ("mixed", "the clerk", "said", "In most cases | “the fee is waived.”", "assert")),
+    ("On Tuesday, Lee said: “We will win.”",
+     ("direct", "Lee", "said", "“We will win.”", "assert")),
+    # a clause a semicolon ends is its own sentence, not what the next cue reports
+    ("He calls for a single-payer system; Mrs. Clinton aims to build on the existing law.",
+     ("indirect", "He", "calls for", "a single-payer system", "assert")),
+    ("He calls for a single-payer system; Mrs. Clinton aims to build on the existing law.",
+     ("indirect", "Mrs. Clinton", "aims", "to build on the existing law", "assert")),
+    # a ", which …" clause stays with what was said, unless it has a cue of its own
+    ("She said the council approved the budget, which pays for two new schools.",
+     ("indirect", "She", "said", "the council approved the budget, which pays for two new schools", "assert")),
+    ("He approved the plan, which officials said will start in May.",
+     ("indirect", "officials", "said", "which | will start in May", "assert")),
+    ("It was what many analysts said was a sign of better relations.",
+     ("indirect", "many analysts", "said", "what | was a sign of better relations", "assert")),
+    # a writer's joint ("In fact, …") is dropped; "But" is kept
+    ("In fact, the plan would cost more, the report said.",
+     ("indirect", "the report", "said", "the plan would cost more", "assert")),
+    ("But the plan failed, she said.",
+     ("indirect", "she", "said", "But the plan failed", "assert")),
+    # a dateline with a state, a date and an agency
+    ("CAMBRIDGE, Mass., Dec. 11 (UPI) — Young voters are moving to the left, a new poll indicates.",
+     ("indirect", "a new poll", "indicates", "Young voters are moving to the left", "assert")),
+    ("WASHINGTON ― The senator said the bill would pass.",
+     ("indirect", "The senator", "said", "the bill would pass", "assert")),
+    # a show's title after the cue is where it was said, not a second piece of the quote
+    ("“She just made it up,” Lee said on ABC’s “This Week.”",
+     ("direct", "Lee", "said", "“She just made it up,”", "assert")),
+    # cues of stance and of saying that the lexicon gained
+    ("The senator voted against the farm bill.",
+     ("indirect", "The senator", "voted against", "the farm bill", "deny")),
+    ("The mayor embraced the plan for a new stadium.",
+     ("indirect", "The mayor", "embraced", "the plan for a new stadium", "assert")),
+    ("The minister underscored that the budget was balanced.",
+     ("indirect", "The minister", "underscored", "that the budget was balanced", "assert")),
+    # when it was said is not what was said
+    ("The senator said Wednesday he agrees with the ruling.",
+     ("indirect", "The senator", "said", "he agrees with the ruling", "assert")),
+    ("The mayor said on Friday he met the governor earlier this week.",
+     ("indirect", "The mayor", "said", "he met the governor earlier this week", "assert")),
+    ("The company promised Monday to begin hiring.",
+     ("indirect", "The company", "promised", "to begin hiring", "assert")),
+    # nor where or how it was said ("in a statement", "on Twitter") …
+    ("The minister said he would resign in a statement on Friday.",
+     ("indirect", "The minister", "said", "he would resign", "assert")),
+    ("She said the team would win in an interview with the Herald.",
+     ("indirect", "She", "said", "the team would win", "assert")),
+    ("The governor attacked the bill from the Senate floor.",
+     ("indirect", "The governor", "attacked", "the bill", "assert")),
+    # … and a "post" with no "a" is a job, not a posting
+    ("The government confirmed that the minister would remain in her post.",
+     ("indirect", "The government", "confirmed", "that the minister would remain in her post", "confirm")),
+    # … unless it belongs to a noun of what was said
+    ("He said the figures in the letter were wrong.",
+     ("indirect", "He", "said", "the figures in the letter were wrong", "assert")),
+    # a subject reached through "more likely to say"
+    ("Younger voters were more likely to say that the economy is improving.",
+     ("indirect", "Younger voters", "say", "that the economy is improving", "assert")),
+    # the subject of the copula is who "the only Republicans to vote against" it were
+    ("Senators Kirk and Collins were the only Republicans to vote against the bill.",
+     ("indirect", "Senators Kirk and Collins", "vote against", "the bill", "deny")),
+    # a participle on a passive clause is its subject's, not the agent's
+    ("The comedian was booed by the crowd after telling them that they were wrong.",
+     ("indirect", "The comedian", "telling", "that they were wrong", "assert")),
+    # "it seems that …" is how things look, to no one named
+    ("It seems that the plan will fail.",
+     ("indirect", None, "seems", "that the plan will fail", "speculate")),
+    # a subject the parser hung on the words before the cue
+    ("Speaking at a rally in New York City, while on the campaign trail for his wife Democratic presidential "
+     "front-runner Hillary Clinton, former president Bill Clinton said his wife was uniquely qualified.",
+     ("indirect", "former president Bill Clinton", "said", "his wife was uniquely qualified", "assert")),
+    # whoever issued a statement is the source of what it says
+    ("The group issued a statement saying the plan was illegal.",
+     ("indirect", "The group", "saying", "the plan was illegal", "assert")),
+    ("Forbes shot back in an article stating that the city had more billionaires.",
+     ("indirect", "Forbes", "stating", "that the city had more billionaires", "assert")),
+    # a trailing participle after a reported clause is the reporter's, not the clause subject's
+    ("Cruz warned that the deal could fail, remarking that it put the country at risk.",
+     ("indirect", "Cruz", "remarking", "that it put the country at risk", "assert")),
+    # a second verb the parser left unlabelled ("dep") shares the first one's subject
+    ("Clinton paused, then revealed why the activism was important.",
+     ("indirect", "Clinton", "revealed", "why the activism was important", "assert")),
+    # where the source was, and a ", who noted …" clause of its own, are not part of the source
+    ("Lopez, in Denver, said the plan was dead.",
+     ("indirect", "Lopez", "said", "the plan was dead", "assert")),
+    ("Trump on Tuesday argued that the vote was rigged.",
+     ("indirect", "Trump", "argued", "that the vote was rigged", "assert")),
+    ("Harvey, who noted that the vote was close, said the party would unite.",
+     ("indirect", "Harvey", "said", "the party would unite", "assert")),
+    # a ", but …" clause may be the writer's own: it ends what was said …
+    ("Several accounts claimed that he had been detained, but the posts were deleted within hours.",
+     ("indirect", "Several accounts", "claimed", "that he had been detained", "assert")),
+    # … while a condition or comparison the parser hung on the cue goes on with it
+    ("Officials say they expect the bill to pass, just as it did in the spring.",
+     ("indirect", "Officials", "say", "they expect the bill to pass, just as it did in the spring", "assert")),
+    ("The mayor said the bridge would open in May, because the money had finally arrived.",
+     ("indirect", "The mayor", "said", "the bridge would open in May, because the money had finally arrived",
+      "assert")),
 ]
 
 # a second, coordinated cue of the same speaker ends the first one's content
@@ -275,6 +385,16 @@ def test_named_source_is_not_a_group(nlp) -> None:  # type: ignore[no-untyped-de
     # agreeing on or to something is a deal (or the lack of one), not a statement
     "The talks stalled after the two sides failed to agree on quotas for rice imports.",
     "The unions agreed to the new terms on Friday.",
+    "Clinton won the primary, adding to her lead over Sanders.",  # adding to a lead is no saying
+    "Clinton leads Sanders by 271 pledged delegates.",  # a participle before a noun is no cue
+    # markup a scraper left in the text is not a cue
+    'Sources: <tweet author="cityhall" said="no">',
+    # idioms of "say" in which nobody says anything
+    "That said, the plan is risky.",
+    "It is too soon to say whether the plan will work.",
+    # a section label heading a paragraph is no speaker
+    "Correction: An earlier version of this story misspelled the name of the ferry.",
+    "Contributing: Ann Berg and Carl Dunn of the Herald staff in Oslo.",
 ])
 def test_no_attribution_in_plain_narration(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     _, ct = hits(nlp, text)
@@ -435,3 +555,29 @@ def test_stance_of_refusal_like_cues(nlp, text: str, cue: str, stance: str) -> N
     with nlp.select_pipes(disable=["claimtrail_claims"]):
         doc = nlp(text)
     assert stance_of_cue(doc, cue) == stance
+
+
+def test_quoted_subheading_in_capitals_is_nobody_s(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("“We will rebuild the bridge by the spring,” the mayor said.\n\n"
+            "“A PLAN THAT NOBODY ASKED FOR AT ALL”\n\nThe council met on Monday.")
+    _, ct = hits(nlp, text)
+    said = [" | ".join(text[s:e] for s, e in h.content) for h in ct.attributions]
+    assert said == ["“We will rebuild the bridge by the spring,”"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a quote signed with a dash and a name at the end of its line (pull quotes, readers' comments)
+    ("Readers wrote in.\n\n“We will win this race in the end.” ― Ana Ruiz\n"
+     "“Nobody asked us.”― Edwin G. Monroy\n",
+     [("direct", "Ana Ruiz", "―", "“We will win this race in the end.”", "assert"),
+      ("direct", "Edwin G. Monroy", "―", "“Nobody asked us.”", "assert")]),
+    # a name and a dash opening the line before the quote
+    ("Carlos Raúl — “He has said hateful things again and again.”",
+     [("direct", "Carlos Raúl", "—", "“He has said hateful things again and again.”", "assert")]),
+    # a section label in capitals is no name
+    ("FAREWELL—“The Blue Room to close at the end of the month,” by Lee Park.", []),
+])
+def test_signed_quotes(nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]
+    _, ct = hits(nlp, text)
+    got = [describe(text, h) for h in ct.attributions if text[h.cue[0]:h.cue[1]] in ("―", "—", "–", "--")]
+    assert got == expected

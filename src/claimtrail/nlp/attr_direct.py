@@ -4,6 +4,7 @@ which holds the state these methods share (text, quotes, hits)."""
 from __future__ import annotations
 
 import bisect
+import re
 
 from spacy.tokens import Token
 
@@ -12,12 +13,23 @@ from .attr_parse import source_span as _source_span, subject as _subject, trim a
 from .quotes import MARKS
 from .state import AttributionHit, analysis
 
-LABELS = {"UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "BREAKING", "CORRECTION", "PHOTOS", "PHOTO", "VIDEO",
-          "WATCH", "READ MORE", "RELATED", "Q", "A", "UPDATED", "EXCLUSIVE", "ANALYSIS", "OPINION", "CLARIFICATION"}
+# a paragraph head that labels a section, not a speaker (compared in lower case)
+LABELS = {"q", "a", "update", "updated", "note", "editor's note", "editor’s note", "breaking", "correction",
+          "clarification", "photos", "photo", "video", "watch", "read more", "related", "exclusive", "analysis",
+          "opinion", "contributing", "paid notice", "the latest", "see also", "more", "source", "sources", "credit"}
 TITLE_LEADS = (" on", " in", " at", " to", " told", " during", " from", " of", "’s", "'s")
 GAP_OK = set(" ,\t—–-:")
 SENTENCE_REST = 160  # how far the rest of a cue's sentence may run before the next quote joins (chars)
 LONE_REACH = 3000  # a cue-less quote goes to the last speaker only if their quote ended this close (chars)
+LEAD_REACH = 300  # how far back a sentence's opening words may start before its quote (chars)
+ABBREV = re.compile(r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Jr|Sr|U\.S|No|vs)\.$")  # not a full stop
+SKIP_LEADS = ("-", "—", "–")
+# a name of one to six capitalised words ("Ana Ruiz", "Carlos Raúl", "Edwin G. Monroy", "Luis de la Cruz")
+NAME = r"[A-Z][\w.'’-]*(?:[ \t\xa0]+(?:[A-Z][\w.'’-]*|de|la|del|van|von|da|di|le)){0,5}"
+DASH = r"(―|—|–|--)"
+SIGN_REACH = 80  # chars a name and a dash may take before the quote they sign
+SIGNED_AFTER = re.compile(r"[ \t\xa0]*" + DASH + r"[ \t\xa0]*(" + NAME + r")[ \t\xa0,.]*(?=\n|$)")
+SIGNED_BEFORE = re.compile(r"[ \t\xa0]*(" + NAME + r")[ \t\xa0]*" + DASH + r"[ \t\xa0]*")
 
 
 def _in_quote(qstarts: list[int], quotes: list[tuple[int, int]], pos: int) -> int | None:
@@ -124,7 +136,8 @@ class DirectRules:
                     if (gap or self.text[r0 - 2:r0 - 1]).endswith(".") and "\n" not in gap and \
                             gap.count(".") <= 2 and self._titles_only(r0, self.quotes[k][0]):
                         after = k
-            if after is not None and after not in self.claimed and after != before:
+            if after is not None and after not in self.claimed and after != before and \
+                    not self._named_work(after):
                 out.append(after)
             return out
         after = self._quote_starting_after(right, True)
@@ -139,6 +152,51 @@ class DirectRules:
         if after is not None and after not in self.claimed and not self._named_work(after):
             out.append(after)
         return out
+
+    def _lead_in(self, k: int) -> int | None:
+        """Start of the words opening a sentence before quote ``k`` ('The new plans “will not
+        work,” she said.'): the quoted part finishes the speaker's sentence, so the start is theirs
+        too. None when the quote opens its sentence, paragraph, or follows another quote."""
+        return self._sentence_opening(self.quotes[k][0])
+
+    def _opener(self, src_start: int) -> tuple[int, int] | None:
+        """The words before a mid-sentence cue that leads in a quote ('Of course, Lee said, “…”'):
+        they open the speaker's sentence."""
+        j = src_start
+        while j > 0 and self.text[j - 1] in " \t\xa0":
+            j -= 1
+        if j == 0 or self.text[j - 1] != ",":
+            return None
+        i = self._sentence_opening(src_start)
+        if i is None:
+            return None
+        s, e = _trim(self.text, i, j)
+        return (s, e) if e > s else None
+
+    def _sentence_opening(self, qs: int) -> int | None:
+        """Start of the sentence that runs on to char ``qs``, when it starts with words of its own
+        (not a cue's lead-in, not after another quote or a paragraph break)."""
+        text = self.text
+        j = qs
+        while j > 0 and text[j - 1] in " \t\xa0":
+            j -= 1
+        i, lo = j, max(0, qs - LEAD_REACH)
+        while i > lo:
+            ch = text[i - 1]
+            if ch == "\n" or ch in MARKS or ch in "?!" or ch == "." and text[i:i + 1].isspace() and \
+                    not ABBREV.search(text, max(0, i - 5), i):
+                break
+            i -= 1
+        if i == lo and lo > 0:
+            return None  # no sentence start within reach
+        while i < j and text[i].isspace():
+            i += 1
+        if j - i < 2 or text[j - 1] in ":—–-" or text.startswith(SKIP_LEADS, i):
+            return None  # ('He added: “…”' is a cue's own lead-in, not words of the sentence)
+        c = bisect.bisect_left(self.verb_cue_starts, i)
+        if c < len(self.verb_cue_starts) and self.verb_cue_starts[c] < j:
+            return None  # ('Lee rejected the plan, “…,” she wrote': the opening words are Lee's own cue)
+        return i
 
     def _named_work(self, k: int) -> bool:
         """A quote after "on", "in", "to" …: the title of a show or paper ('said on “Morning Call,”',
@@ -246,8 +304,9 @@ class DirectRules:
                     last, li = h, by_start[j]
                 reach = max(reach, h.content[-1][1], h.cue[1])
                 j += 1
-            if k in self.claimed or qe - qs < 25 or last is None or qs - last.content[-1][1] > LONE_REACH:
-                continue
+            if k in self.claimed or qe - qs < 25 or last is None or qs - last.content[-1][1] > LONE_REACH or \
+                    self.text[qs:qe].isupper():
+                continue  # (a quoted subheading in capitals, “DIVISIVE AND WRONG”, is the writer's)
             before = self.text[max(0, qs - 2):qs]
             if before.strip() not in ("", ".") and "\n" not in before:
                 continue  # only quotes that open a sentence or paragraph
@@ -264,6 +323,33 @@ class DirectRules:
             self.hit_verbs.append(None)
             self.claimed.add(k)
 
+    def _dash_lines(self) -> None:
+        """A quote signed with a dash and a name ('“We will win.” ― Ana Ruiz' ending its line), or a
+        name and a dash before a quote opening its line ('Ana Ruiz — “We will win.”'): the way pull
+        quotes and lists of readers' comments are printed."""
+        text = self.text
+        for k, (qs, qe) in enumerate(self.quotes):
+            if k in self.claimed:
+                continue
+            # (a name, not a section label in capitals: 'FAREWELL—“…”')
+            m = SIGNED_AFTER.match(text, qe)
+            if m is not None and not m.group(2).isupper():
+                self._signed(k, m.span(1), m.span(2))
+                continue
+            ls = text.rfind("\n", max(0, qs - SIGN_REACH), qs) + 1
+            if ls == 0 and qs > SIGN_REACH:
+                continue  # (the line starts further back than a name and a dash run)
+            m = SIGNED_BEFORE.fullmatch(text, ls, qs)
+            if m is not None and not m.group(1).isupper():
+                self._signed(k, m.span(2), m.span(1))
+
+    def _signed(self, k: int, dash: tuple[int, int], name: tuple[int, int]) -> None:
+        self.hits.append(AttributionHit("direct", dash, [self.quotes[k]], source=name,
+                                        source_cluster=analysis(self.doc).cluster_at(*name)))
+        self.hit_quotes.append([k])
+        self.hit_verbs.append(None)
+        self.claimed.add(k)
+
     def _headline(self) -> None:
         """'Name: what they said' at the head of a paragraph (headlines, transcripts)."""
         text = self.text
@@ -278,7 +364,7 @@ class DirectRules:
         cues = {h.cue[0] for h in self.hits}
         for start, colon, end in heads:
             head = text[start:colon]
-            if head.isupper() and (turns[head.split()[-1]] < 2 or head.strip() in LABELS):
+            if head.strip().lower() in LABELS or head.isupper() and turns[head.split()[-1]] < 2:
                 continue
             s, e = _trim(self.text, colon + 1, end)
             if colon in cues or not self._says_something(start, colon, s, e):

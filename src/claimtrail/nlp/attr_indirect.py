@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from .attr_parse import circumstance as _circumstance, negated as _negated, source_span as _source_span, \
     span_of as _span_of, subject as _subject, trim as _trim
 from .cues import Cue, lexicon
+from .quotes import MARKS
 
 NEG_STANCE = {"deny": "decline", "confirm": "decline", "assert": "decline", "speculate": "decline",
               "question": "decline", "decline": "decline"}
@@ -28,6 +29,45 @@ def _second_saying(verb: Token) -> bool:
     return cue is not None and cue.cls == "speech" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
+def _when(tok: Token) -> bool:
+    """A bare time noun phrase ("said Tuesday he …", "promised Monday to …"): when it was said."""
+    return tok.ent_type_ in ("DATE", "TIME") and \
+        all(t.ent_type_ in ("DATE", "TIME") or t.dep_ == "det" for t in tok.subtree)
+
+
+REL_WORDS = {"which", "what", "who", "whom", "that"}
+NAME_REACH = 6  # tokens a name after an inverted cue may run ('said Gov. Ana Maria Ruiz')
+
+
+def _relative_lead(verb: Token, src: Token | None) -> Token | None:
+    """The relative pronoun opening a cue's clause when only the source stands between them ("which
+    officials said will …", "what analysts say is …"): the pronoun belongs to what was said."""
+    lead = verb.left_edge
+    if src is None or lead.lower_ not in REL_WORDS or lead.i >= verb.i or verb.i + 1 >= len(verb.doc):
+        return None
+    if src.left_edge.i != lead.i + 1 or src.right_edge.i >= verb.i or src.i >= verb.i:
+        return None
+    nxt = verb.doc[verb.i + 1]
+    if nxt.lower_ in ("that", "whether", "if") or lead.lower_ == "that" and verb.dep_ != "relcl":
+        return None  # ("the claim that he said that …": a clause of its own; "facts that we know they …")
+    return lead if all(t.pos_ in ("ADV", "AUX", "PART") for t in verb.doc[src.right_edge.i + 1:verb.i]) else None
+
+
+SAY_IDIOM_HEADS = {"safe", "fair", "soon", "early", "needless", "hard", "difficult", "impossible", "suffice"}
+
+
+def _idiom(verb: Token) -> bool:
+    """'That said, …', 'it is too soon to say', 'safe to say', 'needless to say': no one is saying anything."""
+    if verb.lemma_.lower() != "say":
+        return False
+    doc = verb.doc
+    prev = doc[verb.i - 1] if verb.i > 0 else None
+    if prev is not None and prev.lower_ == "that" and (prev.is_sent_start or prev.i > 0 and doc[prev.i - 1].is_punct) \
+            and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ",":
+        return True
+    return verb.dep_ in ("xcomp", "advcl", "acl") and verb.head.lower_ in SAY_IDIOM_HEADS
+
+
 SUB_MARKS = {"because", "as", "when", "after", "before", "while", "since", "until", "once", "although", "though"}
 
 
@@ -44,6 +84,15 @@ def _more_of_it(verb: Token) -> bool:
     if subj is None or subj.lower_ in ("he", "she", "they", "i", "we") or verb.lemma_.lower() in lexicon()[0]:
         return False
     return any(c.dep_ == "cc" and c.lower_ == "and" for c in verb.head.children)
+
+
+COND_MARKS = {"if", "unless", "because", "as", "although", "though", "since"}
+
+
+def _condition(c: Token) -> bool:
+    """A clause the parser hung on the cue that qualifies what was said ("… would pass if …")."""
+    return any(m.dep_ == "mark" and m.lower_ in COND_MARKS for m in c.children) and \
+        c.lemma_.lower() not in lexicon()[0]
 
 
 def _seen_as(kids: list[Token]) -> bool:
@@ -122,9 +171,15 @@ class IndirectRules:
     def _verb(self, first: Token, last: Token, cue: Cue) -> None:
         # in a multi-word cue ("call for", "point out") the verb carries the parse
         verb = next((t for t in self.doc[first.i:last.i + 1] if t.pos_ in ("VERB", "AUX")), first)
+        if _idiom(verb):
+            return
         neg = _negated(verb)
         stance = NEG_STANCE[cue.stance] if neg and cue.cls != "refusal" else cue.stance
         src = _subject(verb)
+        if src is not None and self._inside(src.idx) is not None and self._inside(verb.idx) is None:
+            src = self._beside_cue(verb)  # ('“That,” he said, “is …”': no subject is inside the quote)
+        if src is not None and src.lower_ == "it" and verb.lemma_.lower() in ("seem", "appear"):
+            src = None  # "it seems that …": how things look, to no one named
         reporter = self.reporters.get(verb.head.i)
         if reporter is not None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > reporter[0].i:
             src = reporter[0]  # "…, two newspapers reported, citing officials": the papers cite them
@@ -140,8 +195,10 @@ class IndirectRules:
         kids = list(verb.children)
         if (src is None or verb.dep_ == "conj") and self._trailing_reporter(verb, cue, cue_span, stance):
             return
+        if src is None:
+            src, src_span, kids = self._unparsed_subject(verb, kids)
         comp = next((c for c in kids if c.dep_ in CONTENT_DEPS and c.i > verb.i), None) or \
-            next((c for c in kids if c.dep_ in CONTENT_DEPS), None) or \
+            next((c for c in kids if c.dep_ in CONTENT_DEPS and not self._own_sentence(c)), None) or \
             next((c for c in kids if c.dep_ == "advcl" and c.i > verb.i and any(
                 m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)), None)  # "asked if …"
         if comp is not None and self._clause_not_quote(comp) \
@@ -153,14 +210,27 @@ class IndirectRules:
             else:
                 # "said about half of the rise reflected …": a subject the parser hung on the cue
                 stray = next((c for c in kids if c.dep_ in ("dobj", "attr", "npadvmod") and verb.i < c.i < comp.i
+                              and not _when(c)
                               and c.right_edge.i + 1 == comp.left_edge.i and c.pos_ != "PRON"
                               and verb.lemma_ not in RECIPIENT_VERBS
                               and comp.left_edge.lower_ not in ("that", "whether", "if")), None)
-                start = stray.left_edge.idx if stray is not None else comp.left_edge.idx
+                start = stray.left_edge.idx if stray is not None else self._after_when(verb, comp)
                 end = self._clause_end(comp)
                 more = next((c for c in kids if c.dep_ == "conj" and c.i > comp.i and _more_of_it(c)), None)
                 if more is not None and not self.text[end:more.left_edge.idx].strip(" ,").startswith(("but", "while")):
                     end = max(end, self._clause_end(more))  # "noted the gun was returned and it still bears …"
+                cond = next((c for c in kids if c.dep_ == "advcl" and c.i > comp.i and _condition(c)), None)
+                if cond is not None:
+                    end = max(end, self._clause_end(cond))  # "say it will pass, just as it did last year"
+                rel = _relative_lead(verb, src)
+                if rel is not None:
+                    # "a rule which officials said will start in May": the pronoun, then what follows the cue
+                    start = max(start, self.doc[verb.i + 1].idx)
+                    s, e = self._snap(*_trim(self.text, start, end))
+                    qs = self._quotes_in(s, e)
+                    self._add("mixed" if qs else "indirect", cue_span, [(rel.idx, rel.idx + len(rel)), (s, e)], src,
+                              src_span, stance, verb, qs)
+                    return
                 s, e = self._snap(*_trim(self.text, start, end))
             qs = self._quotes_in(s, e)
             self._add("mixed" if qs else "indirect", cue_span, [(s, e)], src, src_span, stance, verb, qs)
@@ -177,7 +247,19 @@ class IndirectRules:
                 return
         if qk:
             parts = [self.quotes[k] for k in qk]
-            self._add("direct", cue_span, parts, src, src_span, stance, verb, qk)
+            lead = self._lead_in(qk[0]) if parts[0][1] <= verb.idx else None
+            if lead is not None:
+                # 'The new plans “will not work,” she said.': the sentence's opening words are hers too
+                parts[0] = (lead, parts[0][1])
+            elif cue.cls == "speech" and parts[0][0] > verb.idx and \
+                    self.text[parts[0][0] + 1:parts[0][0] + 2].islower():
+                opener = self._opener(src_span[0] if src_span is not None and src_span[0] < verb.idx else verb.idx)
+                if opener is not None:
+                    # 'In most cases, Lee said, “the fee is waived.”': so are the words before a cue in
+                    # mid-sentence that the quote goes on from
+                    parts.insert(0, opener)
+                    lead = opener[0]
+            self._add("direct" if lead is None else "mixed", cue_span, parts, src, src_span, stance, verb, qk)
             return
         if cue.cls == "utterance":
             return
@@ -262,6 +344,8 @@ class IndirectRules:
                 continue  # "told reporters", "asked him": the object is who was spoken to
             if dep == "prep" and verb.lemma_ == "agree" and obj.lower_ in ("on", "to", "upon"):
                 return  # "failed to agree on quotas", "agreed to the terms": a deal (or none), not a statement
+            if dep == "prep" and verb.lemma_ == "add" and obj.lower_ == "to":
+                return  # "adding to her lead": more of something, not a word said
             about = _feeling_about(verb, obj) if dep == "dobj" else None
             if about is not None:
                 # "expressed concern about …", "voiced frustration over …": the feeling joins the cue
@@ -282,7 +366,8 @@ class IndirectRules:
             start = obj.left_edge.idx
             if dep == "xcomp":
                 # "urged club members to stay away …": the one urged belongs to the content
-                d = next((c for c in kids if c.dep_ in ("dobj", "nsubj") and verb.i < c.i < obj.i), None)
+                d = next((c for c in kids if c.dep_ in ("dobj", "nsubj") and verb.i < c.i < obj.i and not _when(c)),
+                         None)
                 if d is None and verb.lemma_ == "call":  # "called on the regime to abandon …"
                     d = next((g for c in kids if c.dep_ == "prep" and c.lower_ == "on" and verb.i < c.i < obj.i
                               for g in c.children if g.dep_ == "pobj"), None)
@@ -305,6 +390,68 @@ class IndirectRules:
             qs = self._quotes_in(s, e)
             self._add("mixed" if qs else "indirect", cue_span, [(s, e)], src, src_span, stance, verb, qs)
             return
+
+    def _unparsed_subject(self, verb: Token, kids: list[Token]) -> tuple[Token | None, tuple[int, int] | None,
+                                                                          list[Token]]:
+        """A source for a cue the parser gave no subject: the name right before a main verb ("…,
+        former president Bill Clinton said …"), or after an inverted cue that follows a quote ('“…,”
+        said Robin Maynard, half joking', where the parser made "joking" what was said: the quote is)."""
+        doc = self.doc
+        if verb.dep_ == "ROOT" and not any(c.dep_ in ("nsubjpass", "expl") for c in kids):
+            near = self._beside_cue(verb)
+            if near is not None and near.pos_ in ("PROPN", "PRON") and near.ent_type_ not in ("DATE", "TIME") and \
+                    near.lower_ not in ("it", "there", "this", "that", "which", "what"):
+                lo = near.i
+                while lo > 0 and doc[lo - 1].dep_ in ("compound", "amod", "det", "poss") and \
+                        lo - 1 < doc[lo - 1].head.i <= near.i:
+                    lo -= 1  # ("former president Bill Clinton")
+                return near, (doc[lo].idx, near.idx + len(near)), kids
+        inverted = self._inverted_after_quote(verb)
+        if inverted is not None:
+            span = (doc[inverted.left_edge.i].idx, inverted.idx + len(inverted))
+            return inverted, span, [c for c in kids if c.dep_ not in CONTENT_DEPS]
+        return None, None, kids
+
+    def _beside_cue(self, verb: Token) -> Token | None:
+        """The pronoun or name right before the cue, outside quotation marks ('“…,” he said')."""
+        prev = self.doc[verb.i - 1] if verb.i > 0 else None
+        if prev is not None and prev.pos_ in ("PRON", "PROPN", "NOUN") and self._inside(prev.idx) is None:
+            return prev
+        return None
+
+    def _inverted_after_quote(self, verb: Token) -> Token | None:
+        """The name right after a speech cue that follows a quote ending in a comma ('“…,” said Ana
+        Ruiz'), when the parser found no subject for the cue: the last noun of that name."""
+        doc = self.doc
+        q = self._quote_ending_before(verb.idx)
+        if q is None or q in self.claimed or self.text[:self.quotes[q][1]].rstrip(MARKS + "'’ ")[-1:] not in ",?!" \
+                or lexicon()[0].get(verb.lemma_.lower(), Cue("", "")).cls != "speech":
+            return None
+        j = verb.i + 1
+        while j < len(doc) and j - verb.i <= NAME_REACH and doc[j].pos_ in ("DET", "PROPN", "NOUN", "ADJ"):
+            j += 1
+        last = doc[j - 1]
+        return last if j > verb.i + 1 and last.pos_ in ("PROPN", "NOUN") else None
+
+    def _own_sentence(self, comp: Token) -> bool:
+        """A clause before the cue that a semicolon ends ("He calls for X; she calls for Y"): a
+        sentence of its own, not what the later cue reports."""
+        nxt = comp.right_edge.i + 1
+        return nxt < len(self.doc) and self.doc[nxt].text == ";"
+
+    def _after_when(self, verb: Token, comp: Token) -> int:
+        """Start of a complement clause after the cue, past a time phrase the parser gave the clause
+        ("said on Friday he met …": when it was said, not what)."""
+        doc = self.doc
+        i = comp.left_edge.i
+        c = next((c for c in comp.children if c.i < comp.i and c.left_edge.i == i), None)
+        if i == verb.i + 1 and c is not None and c.dep_ in ("prep", "npadvmod") and \
+                all(t.ent_type_ in ("DATE", "TIME") or t.dep_ == "det" or t.i == c.i and c.dep_ == "prep"
+                    for t in c.subtree):
+            i = c.right_edge.i + 1
+            while i < comp.i and doc[i].text == ",":
+                i += 1
+        return doc[i].idx
 
     def _clause_end(self, head: Token) -> int:
         """End of a reported clause, cut before a comma-led coordinate or contrast clause

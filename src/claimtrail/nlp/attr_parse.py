@@ -33,21 +33,45 @@ def trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+# things people put words in ("a statement saying …", "signs calling …"): whoever made them is the source
+ARTIFACTS = {"statement", "article", "letter", "message", "post", "tweet", "email", "ad", "advertisement", "video",
+             "op-ed", "column", "editorial", "release", "sign", "banner", "plea", "attempt", "effort", "note",
+             "speech", "remark", "comment", "memo", "book", "essay", "petition", "resolution", "campaign", "bid"}
+
+
 def subject(verb: Token) -> Token | None:
     """The verb's subject, climbing through open complements, conjuncts and participles."""
     v = verb
     for _ in range(6):
         for c in v.children:
-            if c.dep_ in ("nsubj", "csubj"):
-                return c
+            if c.dep_ in ("nsubj", "csubj") or c.dep_ == "nsubjpass" and v is not verb:
+                return c  # (a participle on a passive clause is its subject's: "X was booed after telling …")
         for c in v.children:
             if c.dep_ == "agent":
                 for g in c.children:
                     if g.dep_ == "pobj":
                         return g
+        if v.dep_ == "acl" and v.tag_ in ("VBG", "VB") and v.head.lemma_.lower() in ARTIFACTS:
+            # "issued a statement saying …", "shot back in an article stating …", "mounted a campaign to
+            # condemn …": whoever made it
+            up = v.head.head if v.head.head.pos_ != "ADP" else v.head.head.head
+            if up.pos_ == "VERB" and up.i != v.head.i:
+                v = up
+                continue
         if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN", "PRON") and v.tag_ != "VBN":
+            if v.head.dep_ == "attr" and v.head.head.lemma_ == "be":
+                # "Kirk and Collins were the only Republicans to vote against it": who they were
+                who = next((c for c in v.head.head.children if c.dep_ == "nsubj"), None)
+                if who is not None:
+                    return who
             return v.head  # "officials who said …", "the group supporting Bush"
-        if v.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and v.head.i != v.i:
+        if v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.dep_ == "ccomp" and v.head.head.pos_ == "VERB":
+            v = v.head.head  # "Cruz warned that the deal could fail, remarking …": the one who warned
+            continue
+        if (v.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "acomp") or v.dep_ == "dep" and v.head.pos_ == "VERB") \
+                and v.head.i != v.i:
+            # ("voters were more likely to say …": through the adjective to the copula's subject; "Lee
+            # paused, then revealed …": a second verb the parser left unlabelled)
             v = v.head.head if v.dep_ == "pcomp" and v.head.dep_ == "prep" else v.head  # "after thanking …"
             continue
         break
@@ -69,8 +93,13 @@ def source_span(src: Token, verb: Token) -> tuple[int, int]:
         # ", who declined to be identified, …" is the writer's aside, not part of the name; a short
         # one ("Lee, who chairs the panel,") reads as part of who is speaking, and so does a longer
         # relative clause on who they are ("Lee, who has chaired the panel since 2019,")
-        anonymous = c.dep_ == "relcl" and any(t.lemma_.lower() in ANONYMITY for t in c.subtree)
-        if (c.dep_ in CUT_SOURCE or anonymous) and c.left_edge.i > src.i and doc[c.left_edge.i - 1].text == ",":
+        # (nor is one that says something itself: ", who noted that …" is a second attribution)
+        anonymous = c.dep_ == "relcl" and any(t.lemma_.lower() in ANONYMITY or _saying(t) for t in c.subtree)
+        if c.dep_ == "prep" and c.left_edge.i > src.i and c.lower_ not in ("including", "like", "such", "of") and \
+                (doc[c.left_edge.i - 1].text == "," or _where_said(c)):
+            hi = min(hi, c.left_edge.i - (2 if doc[c.left_edge.i - 1].text == "," else 1))
+            break  # "Lee, in Denver, said", "Lee in his speech called": where, not who
+        if (c.dep_ in CUT_SOURCE or anonymous) and c.left_edge.i > src.i and doc[c.left_edge.i - 1].text in ",—–":
             aside = c.right_edge.idx + len(c.right_edge) - c.left_edge.idx
             if c.tag_ == "VBG" or anonymous or aside > doc[c.left_edge.i - 2].idx + len(doc[c.left_edge.i - 2]) - doc[lo].idx:
                 hi = min(hi, c.left_edge.i - 2)
@@ -86,6 +115,25 @@ def source_span(src: Token, verb: Token) -> tuple[int, int]:
             not doc[hi + 1].whitespace_ and doc[hi + 2].is_alpha and doc[hi].ent_type_ == "PERSON":
         hi += 2
     return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+# verbs that make a ", who …" clause on a source an attribution of its own (", who noted that …")
+SAYING = {"say", "tell", "note", "add", "acknowledge", "estimate", "argue", "claim", "insist", "explain",
+          "deny", "confirm", "write", "announce", "warn", "suggest", "predict", "complain", "admit", "recall"}
+WHERE_NOUNS = {"speech", "statement", "interview", "remarks", "address", "letter", "post", "tweet"}
+
+
+def _saying(tok: Token) -> bool:
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in SAYING
+
+
+def _where_said(prep: Token) -> bool:
+    """'Lee in his speech …', 'Lee on Tuesday …', 'Lee during a Sunday interview …': where or when."""
+    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    if pobj is None:
+        return False
+    return prep.lower_ in ("in", "during") and pobj.lemma_.lower() in WHERE_NOUNS or \
+        prep.lower_ in ("on", "during", "in", "at") and pobj.ent_type_ in ("DATE", "TIME")
 
 
 def is_group(src: Token) -> bool:

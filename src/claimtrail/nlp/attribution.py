@@ -19,11 +19,15 @@ Rules over the dependency parse and the hand-written cue lexicon ``lexicons/cues
    passive, the head noun of a relative clause, a possessive, or the object of ``according to``;
 4. a quote no lexicon cue claimed goes to any verb with a subject right beside it (``“…,” Lee
    barked``); quotes that follow a speaker's quote, or open a later paragraph, go to that speaker
-   (the speaker-turn convention); ``Name: words`` opening a paragraph is an attribution too;
+   (the speaker-turn convention); ``Name: words`` opening a paragraph is an attribution too, and so is
+   a quote signed with a dash (``“…” ― Ana Ruiz`` ending its line, ``Ana Ruiz — “…”`` opening it);
 5. attributions stay univocal: a nested cue is dropped, a trailing ``…, claiming that …``, a
    coordinated ``… and insisted that …`` or a second sayer (``…, while others said …``) ends the outer
    content; a cue between two pieces of a split quote is not nested. Reported content loses a leading
-   ``But``/dateline and a trailing gloss (``, a charge that …``, ``, who …`` at its end).
+   ``And``/``In fact,``/dateline, a trailing gloss (``, a charge that …``, ``, who …`` at its end) and a
+   trailing phrase saying how it was said (``… in a statement on Friday``, ``… on Twitter``); a quote
+   that finishes a sentence the speaker began (``The plan “will fail,” she said``) takes the sentence's
+   opening words along.
 
 The rules live in four modules beside this one: ``cues.py`` (the lexicon and the pass that finds its
 cues), ``attr_parse.py`` (stateless helpers over the parse: subject, source span, trimming),
@@ -51,12 +55,13 @@ from .state import AttributionHit, FlagHit, analysis, guarded
 __all__ = ["NAME", "VERSION", "COMPONENT", "REQUIRES", "PROVIDES", "run", "lexicon", "Cue"]
 
 NAME = "attribution"
-VERSION = "attribution-rules/4"
+VERSION = "attribution-rules/5"
 COMPONENT = "claimtrail_attribution"
 REQUIRES: tuple[str, ...] = ("clusters", "timexes")
 PROVIDES: tuple[str, ...] = ("attributions",)
 
 UNTANGLE_DEPS = ("advcl",)  # "…, claiming that …" ends the outer content
+TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,300}>")  # markup a scraper left in the text
 
 
 LINKS = (" and", " but", " while", " whereas", " although", " though", " yet")
@@ -70,8 +75,11 @@ def _linking_word(text: str, lo: int, cut: int) -> str:
     return ""
 
 
-LEADS = ("and yet ", "but ", "and ", "yet ", "so ", "meanwhile, ", "however, ", "still, ", "also, ")
-DATELINE = re.compile(r"[A-Z][A-Z .,']{2,40}(?:\([A-Za-z ]{1,20}\))? ?[-—–] ")
+LEADS = ("and yet ", "and ", "meanwhile, ", "however, ", "also, ", "still, ", "still ", "in fact, ", "even so, ",
+         "in contrast, ", "indeed, ", "instead, ", "by contrast, ", "moreover, ", "in addition, ", "nevertheless, ")
+# "BERLIN — ", "WASHINGTON (Reuters) - ", "CAMBRIDGE, Mass., Dec. 11 (UPI) — ", "SAN JUAN, Puerto Rico — "
+DATELINE = re.compile(r"[A-Z][A-Z .,']{2,30}(?:, ?[A-Z][A-Za-z.]{1,12}(?: [A-Z][A-Za-z.]{1,12})?){0,2}"
+                      r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?,? ?(?:\([A-Za-z ]{1,20}\))? ?[-—–―]{1,2} ")
 
 
 def _drop_lead(text: str, s: int, e: int) -> tuple[int, int]:
@@ -80,11 +88,47 @@ def _drop_lead(text: str, s: int, e: int) -> tuple[int, int]:
     m = DATELINE.match(text, s, e)
     if m:
         s = m.end()
-    head = text[s:s + 12].lower()
+    head = text[s:s + 16].lower()
     for w in LEADS:
         if head.startswith(w) and e - s > len(w) + 10:
             return s + len(w), e
     return s, e
+
+
+CHANNEL_REACH = 160  # chars from the end of reported content a trailing "… in a statement on Friday" may start
+# what each preposition may introduce as the way something was said ("in a statement", "on Twitter",
+# "at a rally", "to reporters"); "via" takes anything
+WRITTEN = {"statement", "interview", "post", "tweet", "posting", "message", "email", "e-mail", "letter", "op-ed",
+           "column", "editorial", "speech", "address", "remarks", "video", "blog", "release", "appearance"}
+TWO_SENSES = {"post", "address", "release", "appearance"}  # channels only as "a post", "a Facebook post"
+MEDIA = {"twitter", "facebook", "instagram", "youtube", "cnn", "msnbc", "fox", "nbc", "cbs", "abc", "npr", "bbc"}
+CHANNELS = {
+    "in": WRITTEN,
+    "on": MEDIA | {"show", "broadcast", "program", "programme", "podcast", "call", "website", "blog", "trail", "floor"},
+    "from": {"floor", "podium", "stage", "pulpit"},
+    "at": {"rally", "conference", "briefing", "news conference", "press conference"},
+    "during": {"interview", "speech", "rally", "conference", "briefing", "appearance", "broadcast", "call"},
+    "to": {"reporters", "audience", "audiences", "crowd", "supporters"},
+}
+
+
+def _channel(prep: Token) -> bool:
+    """'in a statement', 'on Twitter', 'at a rally', 'to reporters': how or to whom something was said."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return False
+    if prep.lower_ == "via":
+        return True
+    nouns = CHANNELS.get(prep.lower_, ())
+    if pobj.lower_ in TWO_SENSES and not any(c.dep_ == "compound" or c.lower_ in ("a", "an") for c in pobj.children):
+        return False  # "remain in her post", "at her address": a job or a place
+    return pobj.lower_ in nouns or prep.lower_ == "on" and \
+        any(c.lower_ in MEDIA for c in pobj.children if c.dep_ in ("compound", "poss"))
+
+
+def _time_phrase(prep: Token) -> bool:
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return pobj is not None and pobj.ent_type_ in ("DATE", "TIME")
 
 
 def _speech(verb: Token) -> bool:
@@ -113,18 +157,31 @@ class _Finder(DirectRules, IndirectRules):
         self.reporters: dict[int, tuple[Token, tuple[int, int]]] = {}
         self.errors: list[tuple[int | None, str]] = []  # rule failures, reported as flags
         self._tx: list[tuple[int, int, int]] | None = None  # (start, end, index) of the timexes, sorted
+        self.cue_starts: list[int] = []  # char offsets of the lexicon cues found, in text order
+        self.verb_cue_starts: list[int] = []  # … of those that are verbs
 
     def _cue_tokens(self) -> list[tuple[Token, Token, Cue]]:
-        """(first token, last token, cue) of each lexicon match outside quotation marks."""
-        return [c for c in cue_tokens(self.doc) if self._inside(c[0].idx) is None]
+        """(first token, last token, cue) of each lexicon match outside quotation marks and outside
+        markup left in the text ('<tweet author="…">')."""
+        tags = [m.span() for m in TAG.finditer(self.text)] if "<" in self.text else []
+        starts = [t[0] for t in tags]
+
+        def in_tag(pos: int) -> bool:
+            k = bisect.bisect_right(starts, pos) - 1
+            return k >= 0 and tags[k][0] <= pos < tags[k][1]
+        return [c for c in cue_tokens(self.doc) if self._inside(c[0].idx) is None and not (tags and in_tag(c[0].idx))]
 
     def run(self) -> None:
-        for first, last, cue in self._cue_tokens():
+        cues = self._cue_tokens()
+        self.cue_starts = [c[0].idx for c in cues]
+        self.verb_cue_starts = [c[0].idx for c in cues if c[0].pos_ in ("VERB", "AUX")]
+        for first, last, cue in cues:
             try:
                 self._cue(first, last, cue)
             except Exception as exc:  # noqa: BLE001 - one odd parse must not cost the article's other hits
                 self.errors.append((first.idx, f"{type(exc).__name__}: {exc}"))
-        for step in (self._quote_verbs, self._speaker_turns, self._lone_quotes, self._headline, self._untangle):
+        for step in (self._dash_lines, self._quote_verbs, self._speaker_turns, self._lone_quotes, self._headline,
+                     self._untangle):
             try:
                 step()
             except Exception as exc:  # noqa: BLE001
@@ -222,7 +279,7 @@ class _Finder(DirectRules, IndirectRules):
             content = [self._clip(*self._one_paragraph(a, b, cue)) for a, b in content]
             if content:
                 content[0] = _drop_lead(self.text, *content[0])
-                content[-1] = self._drop_gloss(*self._drop_which(*content[-1]))
+                content[-1] = self._drop_channel(*self._drop_gloss(*self._drop_who(*content[-1])))
             quotes = [k for k in quotes if any(a <= self.quotes[k][0] < b for a, b in content)]
             kind = kind if quotes or kind == "indirect" else "indirect"
         content = [c for c in content if c[1] > c[0]]
@@ -237,12 +294,44 @@ class _Finder(DirectRules, IndirectRules):
         self.hit_verbs.append(verb)
         self.claimed.update(quotes)
 
-    def _drop_which(self, s: int, e: int) -> tuple[int, int]:
-        """End reported content before ", which …", or before a ", who …" clause that runs to its
-        end: the writer's aside on what was said or on the person named last."""
+    def _drop_channel(self, s: int, e: int) -> tuple[int, int]:
+        """End reported content before a trailing phrase naming where or how it was said ("… in an
+        interview with CNN on Sunday", "… on Twitter", "… at a rally in Ohio"): the cue's
+        circumstance, which the parser often hangs on the last verb of what was said."""
+        tok = self._token_at(max(s + 3, e - CHANNEL_REACH))  # (something must be left; the phrase is short)
+        doc = self.doc
+        while tok is not None and tok.idx < e:
+            # (not a noun's phrase, "the points in the letter", nor one a saying inside the content
+            # owns: "… when he speaks at a conference")
+            if tok.dep_ == "prep" and tok.lower_ in CHANNELS and tok.head.pos_ in ("VERB", "AUX") and \
+                    _channel(tok) and not (s <= tok.head.idx < e and _speech(tok.head)) and \
+                    self._inside(tok.idx) is None and self._only_circumstance(tok.i, e):
+                return _trim(self.text, s, tok.idx)
+            tok = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        return s, e
+
+    def _only_circumstance(self, i: int, e: int) -> bool:
+        """Whether the tokens from ``i`` to char ``e`` are channel or time phrases (and punctuation)."""
+        doc = self.doc
+        while i < len(doc) and doc[i].idx < e:
+            t = doc[i]
+            if t.dep_ == "prep" and (_channel(t) or _time_phrase(t)):
+                i = t.right_edge.i + 1
+            elif t.is_punct or t.ent_type_ in ("DATE", "TIME"):
+                i += 1
+            else:
+                return False
+        return True
+
+    def _drop_who(self, s: int, e: int) -> tuple[int, int]:
+        """End reported content before a ", who …" clause that runs to its end (the writer's aside on
+        the person named last), or before a ", which …" clause with a cue of its own (', which he
+        called a disgrace': someone else's words). Other ", which …" clauses are part of what was said."""
         k = self.text.find(", which ", s, e)
         if k > s + 20 and self._inside(k) is None:
-            return _trim(self.text, s, k)
+            c = bisect.bisect_left(self.cue_starts, k)
+            if c < len(self.cue_starts) and self.cue_starts[c] < e:
+                return _trim(self.text, s, k)
         for rel in (", who ", ", whose "):
             k = self.text.rfind(rel, s, e)
             if k > s + 20 and self._inside(k) is None:
