@@ -179,6 +179,11 @@ def test_names_the_tagger_missed(pipeline, text: str, expected: dict[str, list[s
         assert got.get(name) == mentions, f"{name}: {got}"
 
 
+def test_lone_given_name_gender_follows_its_pronouns(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Lindsay left the band in 1975. He later worked as a producer."
+    assert genders(pipeline, text)["Lindsay"] == "m"
+
+
 def test_learned_gender_is_evidence_not_a_wall() -> None:
     # Gender from a name is a hard constraint (checked by agreement); gender a person picked up from
     # earlier pronouns only weighs against it, so one wrong "her" does not lock a man out for good.
@@ -255,6 +260,29 @@ GAP_STYLE_CASES = [
     pytest.param(  # ``...'' quotes (cut by the tokenizer into two backticks) still mark a quotation
         "Anna Berg met Lena Holm in Oslo. Holm said later, ``she is wrong about the budget.''",
         {"Anna Berg": ["Anna Berg", "she"], "Lena Holm": ["Lena Holm", "Holm"]}, id="backtick-quotes"),
+    # a possessive prefers the nearest subject above it (not the phrase that holds it) over the
+    # main clause's subject, all else equal
+    pytest.param(
+        "Ingrid Dahl realises after the long meeting that Nora Vik needs to look after her garden.",
+        {"Ingrid Dahl": ["Ingrid Dahl"], "Nora Vik": ["Nora Vik", "her"]}, id="possessive-nearest-subject"),
+    pytest.param(
+        "Ingrid Dahl told the committee on Friday that Nora Vik needs to sell her house.",
+        {"Ingrid Dahl": ["Ingrid Dahl"], "Nora Vik": ["Nora Vik", "her"]}, id="possessive-subordinate-subject"),
+    pytest.param(  # "her debts" is the subject of its own clause: the subject above it is Vik
+        "Ingrid Dahl knows after all these years why Nora Vik has come, as her debts have been in the news.",
+        {"Ingrid Dahl": ["Ingrid Dahl"], "Nora Vik": ["Nora Vik", "her"]}, id="possessive-skips-own-subject"),
+    pytest.param(  # a lone surname shared only with someone named as a relative is someone else
+        "The tennis player is the niece of Dan Corrigan, a columnist. Corrigan made her debut on the tour in 1996.",
+        {"Dan Corrigan": ["Dan Corrigan"], "Corrigan": ["Corrigan", "her"]}, id="surname-not-the-relative"),
+    pytest.param(  # ... but with the person the text is about in view, it is that person
+        "Mark Olsen arrived on Monday with his wife, Karin Olsen. Olsen said he would stay.",
+        {"Mark Olsen": ["Mark Olsen", "his", "Olsen", "he"], "Karin Olsen": ["Karin Olsen"]}, id="surname-with-relative"),
+    pytest.param(  # a one-word name on the given-name list is often a surname: its gender is evidence only
+        "Kelly was born in Kingston in 1949. After leaving school, he studied electronics in Boston before he returned home.",
+        {"Kelly": ["Kelly", "he", "he"]}, id="lone-given-name-gender-soft"),
+    pytest.param(
+        "Emily Hart met Kelly in March. Kelly said she would stay.",
+        {"Emily Hart": ["Emily Hart"], "Kelly": ["Kelly", "Kelly", "she"]}, id="lone-given-name-gender-agrees"),
 ]
 
 
@@ -332,3 +360,41 @@ def test_given_name_read_as_common_word(pipeline, text: str, word: str, expected
     doc = pipeline.nlp(text)
     builder = _Builder(doc, Analysis())
     assert builder._given_mistagged(next(t for t in doc if t.text == word)) is expected
+
+
+@pytest.mark.parametrize(("written", "gender"), [
+    ("Yolanda Perez", "f"), ("Claudia Brandt", "f"), ("Saoirse Kelly", "f"), ("Katarzyna Nowak", "f"),
+    ("Esteban Ruiz", "m"), ("Tariq Aziz", "m"), ("Krzysztof Lis", "m"), ("Ted Bailey", "m"),
+    # common surnames and ordinary words stay off the list: no gender from them
+    ("Chelsea Grey", None), ("Carolina Grey", None), ("Miles Grey", None),
+])
+def test_given_name_gender(written: str, gender: str | None) -> None:
+    assert names.parse(written).gender == gender
+
+
+@pytest.mark.parametrize(("text", "word", "label", "expected"), [
+    # a one-word name the tagger called ORG may be a person wherever it stands in the sentence,
+    # after a preposition too ("with Hollis and his band")
+    ("The record was made in Oslo with Hollis and his band.", "Hollis", "ORG", True),
+    ("Fans cheered for Orrwell at the concert.", "Orrwell", "ORG", True),
+    ("The fans cheered as Orrwell took the stage.", "Orrwell", "ORG", True),
+    ("The band played in Brightvale last year.", "Brightvale", "ORG", False),  # a place stays a place
+    # after a preposition only without "the": "for the Harlow Coalition" is an organisation
+    ("She spoke for the Harlow Coalition at the rally.", "Harlow Coalition", "ORG", False),
+    ("She spoke for Harlow Coalition at the rally.", "Harlow Coalition", "ORG", True),
+    # a place in apposition stays a place ("in Springfield, Massachusetts")
+    ("The band played in Cleaton, Brightvale last year.", "Brightvale", "GPE", False),
+])
+def test_latent_person_positions(pipeline, text: str, word: str, label: str,
+                                 expected: bool) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    from claimtrail.nlp import entities
+    nlp = pipeline.nlp
+    with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n.startswith("claimtrail_")]):
+        doc = nlp(text)
+    first = word.split()[0]
+    k = next(t.i for t in doc if t.text == first)
+    doc.ents = [Span(doc, k, k + len(word.split()), label=label)]
+    builder, _ = entities.build(doc)
+    assert (word in {builder.ct.clusters[i].name for i in builder.latent_people()}) is expected

@@ -30,7 +30,7 @@ from . import names, nominals, pronouns, roles
 from .state import Analysis, Cluster, MentionHit, analysis, guarded
 
 NAME = "entities"
-VERSION = "entities-rules/4"
+VERSION = "entities-rules/5"
 COMPONENT = "claimtrail_entities"
 REQUIRES: tuple[str, ...] = ()
 PROVIDES: tuple[str, ...] = ("clusters",)
@@ -131,6 +131,10 @@ class _Builder:
         if len(pn.words) == 1:
             cands = [(s, c not in self.relatives, self.info[c].last, c) for c, s in self.alias.get(fk, [])
                      if self._compatible(c, pn.gender)]
+            if cands and all(c in self.relatives for *_, c in cands):
+                # "the niece of Dan Shaughnessy ... Shaughnessy made her debut": a lone surname
+                # shared only with someone named as a relative is the person the text is about
+                return self._new(pn.full, "PERSON")
             if cands:
                 # strongest alias, then not a relative named as such, then most recent: shared
                 # surnames go to the latest, but "Hailey ... her husband Oliver Hailey ... Hailey"
@@ -509,8 +513,21 @@ class _Builder:
                 if len(toks) != 1 or toks[0].pos_ != "PROPN" or not _capitalised(toks[0]) or _locative(toks[0]):
                     ok = False
                     break
-                agent = agent or toks[0].dep_ in ("nsubj", "nsubjpass", "poss", "dobj")
+                agent = agent or toks[0].dep_ in _LATENT_DEPS or \
+                    (toks[0].dep_ in _LATENT_DEPS_WEAK and c.type != "GPE" and not _after_the(sp))
             if ok and agent:
+                out.add(ci)
+        return frozenset(out)
+
+    def lone_given_gender(self) -> frozenset[int]:
+        """People named only by one word whose gender comes from the given-name list alone, where
+        that word is also a common surname or given to both sexes ("Kelly was born in Kingston ...
+        he"): that gender is evidence for the pronoun resolver, not a constraint."""
+        out = set()
+        for ci, c in enumerate(self.ct.clusters):
+            parsed = self.info[ci].parsed
+            if c.type == "PERSON" and c.gender and parsed and all(len(p.words) == 1 and not p.honorific and
+                                                                  names.key(p.full) in _SURNAME_LIKE for p in parsed):
                 out.add(ci)
         return frozenset(out)
 
@@ -521,6 +538,28 @@ class _Builder:
 
 
 _SURNAME_CAMEL = re.compile(r"^(Mc|Mac|De|Di|Da|La|Le|Van|Von|Fitz|O'|O’|D')[A-Z][a-z]+$")
+
+
+# Given names that are often surnames, or given to men and women alike in some countries (written
+# for claimtrail): alone, they do not fix a person's gender.
+_SURNAME_LIKE = {"kelly", "lindsay", "lindsey", "florence", "leslie", "shelley", "beverly", "carroll", "ashley",
+                 "shirley", "evelyn", "kim", "jean", "marion", "vivian", "hilary", "robin", "sidney", "kerry",
+                 "courtney", "whitney", "kendall", "stacey", "tracy", "meredith", "allison", "carey", "lacey",
+                 "laurie", "lynn", "joyce", "jocelyn", "beverley", "hillary", "gale", "gail", "dale", "morgan",
+                 "taylor", "jordan", "ryan", "wesley", "stanley", "mitchell", "nelson", "russell", "clay",
+                 "grant", "glenn", "dana", "andrea", "nicola", "simone", "sasha", "jan", "maria", "rene",
+                 "claude", "dominique", "noel", "emery", "avery", "paige", "madison", "harper", "blair",
+                 "brooke", "cameron", "campbell", "douglas", "graham", "howard", "murray", "neville", "wallace"}
+
+def _after_the(sp: Span) -> bool:
+    """'the Democratic Coalition': a name with an article is not a person's."""
+    return sp[0].lower_ == "the" or (sp.start > 0 and sp.doc[sp.start - 1].lower_ == "the")
+
+
+_LATENT_DEPS = {"nsubj", "nsubjpass", "poss", "dobj"}  # a possible person acts in the sentence
+# After a preposition, in a list or an apposition a word may be a person too ("with Hollis and his
+# band"), but not a place ("in Springfield, Massachusetts") nor a name with "the".
+_LATENT_DEPS_WEAK = {"pobj", "conj", "appos"}
 
 
 def _initials(s: str) -> str:
@@ -640,5 +679,5 @@ def _compact(ct: Analysis, finds: list[roles.RoleFind], provisional: set[int]) -
 @guarded(NAME)
 def run(doc: Doc) -> None:
     b, finds = build(doc)
-    pronouns.resolve(doc, b.ct, b.ments, latent=b.latent_people())
+    pronouns.resolve(doc, b.ct, b.ments, latent=b.latent_people(), weak=b.lone_given_gender())
     _compact(b.ct, finds, b.provisional)

@@ -14,7 +14,8 @@ pronouns already resolved) are scored:
   - salience: recency (sentence distance), subject position, parallel roles, how often the
     entity was mentioned, whether it is the article's first-named person; a subject pronoun of a
     subordinate clause prefers the subject of the clause above it ("Haslam was lonely while she
-    toured"); "X and his Y" gives his to X;
+    toured"), a possessive mildly prefers the nearest subject above it ("Peggy knows that Stacey
+    must look after her daughter"); "X and his Y" gives his to X;
   - speaker turns: the subject of a speech verb in the previous sentence ("… said Ruiz. She added").
 Cost: each pronoun looks at a bounded window of mentions, so the pass is linear in the document.
 """
@@ -78,6 +79,8 @@ class Weights:
     rel_subj: float = 0.8  # pronoun inside "who ..." attached to the candidate ("Murnau, who ... on his own")
     conj_poss: float = 2.0  # "X and his Y": candidate is the conjunct beside the possessive's noun
     gov_subj: float = 1.2  # subject pronoun of a subordinate clause, candidate the subject of the clause above
+    gov_poss: float = 0.3  # possessive pronoun, candidate the nearest subject above it ("Peggy realises that
+    # Stacey needs to look after her daughter": Stacey)
 
 
 W = Weights()
@@ -179,7 +182,7 @@ def _described(h: Token) -> Token:
     return h.head
 
 
-def _gov_subject(t: Token) -> int | None:
+def _gov_subject(t: Token, skip_own: bool = False) -> int | None:
     """The nearest subject of a clause above the pronoun (bounded walk up the heads), not the
     pronoun itself: "Haslam was experiencing loneliness whilst she was on tour" gives Haslam;
     "Michael said that Steingut used it to hide his interest" gives Steingut. A relative "who"
@@ -191,6 +194,8 @@ def _gov_subject(t: Token) -> int | None:
             continue
         for c in h.children:
             if c.dep_ in _SUBJ and c.i != t.i:
+                if skip_own and c.left_edge.i <= t.i <= c.right_edge.i:
+                    continue  # "as her scandals have been in the news": not the phrase holding her
                 if c.lower_ in _REL_SUBJ and h.dep_ == "relcl":
                     return h.head.i
                 return c.i
@@ -214,7 +219,7 @@ def _pleonastic(t: Token) -> bool:
 
 
 def resolve(doc: Doc, ct: Analysis, ments: list[Ment], w: Weights | None = None,
-            latent: frozenset[int] = frozenset()) -> None:
+            latent: frozenset[int] = frozenset(), weak: frozenset[int] = frozenset()) -> None:
     """Add resolved pronouns to ct's clusters. Two passes: the first learns each person's gender
     from the pronouns it wins anywhere in the text ("Rivera ... she"), the second uses that
     gender from the start, so an early "he" does not go to a woman named only by surname."""
@@ -229,15 +234,20 @@ def resolve(doc: Doc, ct: Analysis, ments: list[Ment], w: Weights | None = None,
     # Gender said by a name, honorific or title is a hard constraint; gender learned from the
     # pronouns a person won is only evidence (one wrong "her" must not lock a man out for good).
     gender = [c.gender for c in ct.clusters]
+    # ... and so is the gender of a one-word name from the given-name list (often a surname)
+    name_soft: list[str | None] = [None] * len(gender)
+    for ci in weak:
+        name_soft[ci], gender[ci] = gender[ci], None
     memo: dict[int, _Syntax] = {}  # both passes see the same pronouns: read their syntax once
     prons = [(t, pg) for t in doc if (pg := _PRON.get(t.lower_)) is not None and t.pos_ == "PRON"
              and not (pg == "n" and _pleonastic(t))]
-    first = _pass(doc, ct, ments, w, sent, quoted, topic, gender, [None] * len(gender), latent, memo, prons)
+    first = _pass(doc, ct, ments, w, sent, quoted, topic, gender, list(name_soft), latent, memo, prons)
     votes: dict[int, list[str]] = {}
     for _, ci, pg in first:
         if pg in ("m", "f"):
             votes.setdefault(ci, []).append(pg)
-    soft: list[str | None] = [None] * len(gender)
+    soft = list(name_soft)
+    won: dict[int, set[str]] = {}
     for ci, vs in votes.items():
         if gender[ci] is None and len(set(vs)) == 1:
             soft[ci] = vs[0]
@@ -248,6 +258,11 @@ def resolve(doc: Doc, ct: Analysis, ments: list[Ment], w: Weights | None = None,
         c.mentions.append(MentionHit(t.idx, t.idx + len(t), "pronoun"))
         if c.gender is None and pg in ("m", "f"):
             c.gender = pg
+        if ci in weak and pg in ("m", "f"):
+            won.setdefault(ci, set()).add(pg)
+    for ci, gs in won.items():
+        if len(gs) == 1 and name_soft[ci] not in gs:
+            ct.clusters[ci].gender = next(iter(gs))  # "Kelly ... he ... him": the pronouns say who
     for c in ct.clusters:
         c.mentions.sort(key=lambda m: (m.start, m.end))
 
@@ -365,7 +380,8 @@ def _syntax(t: Token, pg: str) -> _Syntax:
     p_poss = t.dep_ == "poss"
     # Only for subject pronouns: a possessive's own clause subject is clause_subj already, and
     # measured on GAP development the bonus did not help possessives or objects.
-    gov = _gov_subject(t) if pg in ("m", "f") and p_subj else None
+    gov = _gov_subject(t) if pg in ("m", "f") and p_subj else \
+        _gov_subject(t, skip_own=True) if pg in ("m", "f") and p_poss else None
     controller = t.doc[t.i - 1] if t.i > 0 and t.lower_ in ("him", "her", "them") and t.dep_ != "poss" \
         and t.doc[t.i - 1].pos_ == "VERB" else None
     return p_subj, p_poss, _clause_head(t), _implicit_subject(t), gov, controller
@@ -417,7 +433,7 @@ def _best(doc: Doc, t: Token, pg: str, hist: list[Ment], ments: list[Ment], j: i
         if d == 0 and p_poss and t.head.dep_ == "conj" and t.head.head.i == mt.i:
             f["conj_poss"] = 1  # "Paul Weston and his Orchestra": the possessor is the first conjunct
         if d == 0 and gov is not None and (mt.i == gov or (mt.dep_ == "appos" and mt.head.i == gov)):
-            f["gov_subj"] = 1
+            f["gov_subj" if p_subj else "gov_poss"] = 1
         s = sum(getattr(w, k) * v for k, v in f.items())
         if TRACE is not None:
             TRACE.append((t.i, m.cluster, f, m.tok))
