@@ -346,6 +346,28 @@ CASES = [
     ("The mayor said the bridge would open in May, because the money had finally arrived.",
      ("indirect", "The mayor", "said", "the bridge would open in May, because the money had finally arrived",
       "assert")),
+    # a cue in mid-sentence that the parser made a complement or bare conjunct of what follows it:
+    # the words after it (and any opening words before the sayer) are what was said
+    ("Instead, Lee told reporters, the money would go to the schools.",
+     ("indirect", "Lee", "told", "Instead | the money would go to the schools", "assert")),
+    ("If the levy passes, Ortiz suggested in a post, classes will shrink.",
+     ("indirect", "Ortiz", "suggested", "If the levy passes | classes will shrink", "speculate")),
+    # a one-word joint before a mid-sentence cue is the writer's, not the speaker's
+    ("But, the mayor said, “the bridge will not close this winter.”",
+     ("direct", "the mayor", "said", "“the bridge will not close this winter.”", "assert")),
+    # a verb the parser hung on a cue in mid-sentence goes on with the clause the cue interrupts
+    ("The pilot had no criminal record, the company added, and had passed every check.",
+     ("indirect", "the company", "added", "The pilot had no criminal record | and had passed every check", "assert")),
+    ("The plan would be helped, Ortiz said, by the new budget.",
+     ("indirect", "Ortiz", "said", "The plan would be helped | by the new budget", "assert")),
+    ("The plan would fail, Ortiz said, in a statement.",  # (where it was said is no part of it)
+     ("indirect", "Ortiz", "said", "The plan would fail", "assert")),
+    # a relative clause set off by dashes is the writer's aside on the source, not part of it
+    ("The senator -- who has fought the plan for years -- said the vote was rigged.",
+     ("indirect", "The senator", "said", "the vote was rigged", "assert")),
+    # whoever has a habit of doing something is its source
+    ("Mayor Lee has a long habit of blaming the press for his troubles.",
+     ("indirect", "Mayor Lee", "blaming", "the press for his troubles", "assert")),
 ]
 
 # a second, coordinated cue of the same speaker ends the first one's content
@@ -387,6 +409,7 @@ def test_named_source_is_not_a_group(nlp) -> None:  # type: ignore[no-untyped-de
     "The unions agreed to the new terms on Friday.",
     "Clinton won the primary, adding to her lead over Sanders.",  # adding to a lead is no saying
     "Clinton leads Sanders by 271 pledged delegates.",  # a participle before a noun is no cue
+    "The crew added a new wing to the library.",  # adding a thing to something says nothing
     # markup a scraper left in the text is not a cue
     'Sources: <tweet author="cityhall" said="no">',
     # idioms of "say" in which nobody says anything

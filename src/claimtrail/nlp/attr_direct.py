@@ -22,6 +22,7 @@ GAP_OK = set(" ,\t—–-:")
 SENTENCE_REST = 160  # how far the rest of a cue's sentence may run before the next quote joins (chars)
 LONE_REACH = 3000  # a cue-less quote goes to the last speaker only if their quote ended this close (chars)
 LEAD_REACH = 300  # how far back a sentence's opening words may start before its quote (chars)
+JOINTS = {"but", "and", "still", "yet", "so"}  # one-word openers that link sentences (a joint, not words said)
 ABBREV = re.compile(r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Jr|Sr|U\.S|No|vs)\.$")  # not a full stop
 SKIP_LEADS = ("-", "—", "–")
 # a name of one to six capitalised words ("Ana Ruiz", "Carlos Raúl", "Edwin G. Monroy", "Luis de la Cruz")
@@ -171,6 +172,8 @@ class DirectRules:
         if i is None:
             return None
         s, e = _trim(self.text, i, j)
+        if self.text[s:e].lower() in JOINTS:
+            return None  # 'But, Lee said, “…”': the writer's joint between sentences, not the speaker's
         return (s, e) if e > s else None
 
     def _sentence_opening(self, qs: int) -> int | None:

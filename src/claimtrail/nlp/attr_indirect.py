@@ -3,6 +3,7 @@
 hearsay adverbs, ``according to``). A mixin of the stage's finder (``attribution.py``)."""
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 
 from spacy.tokens import Token
@@ -15,6 +16,9 @@ from .quotes import MARKS
 NEG_STANCE = {"deny": "decline", "confirm": "decline", "assert": "decline", "speculate": "decline",
               "question": "decline", "decline": "decline"}
 CONTENT_DEPS = ("ccomp",)
+# prepositions that may go on with a clause a cue interrupts ("… would be helped, Lee said, by the budget");
+# "on", "in", "at", "to" mostly say where, when or to whom it was said
+REST_PREPS = {"by", "with", "for", "from", "than", "against", "about", "over", "into", "like"}
 CLAUSE_CUT = ("parataxis",)  # comma-led "and …", "while …" clauses mostly belong to what was said
 RECIPIENT_VERBS = {"tell", "ask", "inform", "notify", "assure", "reassure", "brief", "remind", "warn", "advise",
                    "invite", "urge", "email", "text", "alert", "address"}
@@ -54,6 +58,17 @@ def _relative_lead(verb: Token, src: Token | None) -> Token | None:
 
 
 SAY_IDIOM_HEADS = {"safe", "fair", "soon", "early", "needless", "hard", "difficult", "impossible", "suffice"}
+
+
+def _not_saying(verb: Token) -> bool:
+    """Senses of a cue verb that report nothing: 'added a wing to the house' (adding a thing to
+    something), 'pledged delegates' (a participle used as an adjective on a noun)."""
+    if verb.dep_ == "amod" and verb.tag_ == "VBN":
+        return True
+    if verb.lemma_.lower() == "add":
+        kids = list(verb.children)
+        return any(c.dep_ == "dobj" for c in kids) and any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in kids)
+    return False
 
 
 def _idiom(verb: Token) -> bool:
@@ -171,7 +186,7 @@ class IndirectRules:
     def _verb(self, first: Token, last: Token, cue: Cue) -> None:
         # in a multi-word cue ("call for", "point out") the verb carries the parse
         verb = next((t for t in self.doc[first.i:last.i + 1] if t.pos_ in ("VERB", "AUX")), first)
-        if _idiom(verb):
+        if _idiom(verb) or _not_saying(verb):
             return
         neg = _negated(verb)
         stance = NEG_STANCE[cue.stance] if neg and cue.cls != "refusal" else cue.stance
@@ -207,6 +222,11 @@ class IndirectRules:
                 # "…, Ferre said." — everything before the cue's clause in its sentence
                 stop = min(verb.idx, src.left_edge.idx if src is not None and src.i > comp.i else verb.idx)
                 s, e = self._snap(*_trim(self.text, min(comp.left_edge.idx, self._sent(verb).start_char), stop))
+                rest = self._rest_after(verb, kids)
+                if rest is not None:
+                    qs = self._quotes_in(s, rest[1])
+                    self._add("mixed" if qs else "indirect", cue_span, [(s, e), rest], src, src_span, stance, verb, qs)
+                    return
             else:
                 # "said about half of the rise reflected …": a subject the parser hung on the cue
                 stray = next((c for c in kids if c.dep_ in ("dobj", "attr", "npadvmod") and verb.i < c.i < comp.i
@@ -261,6 +281,19 @@ class IndirectRules:
                     lead = opener[0]
             self._add("direct" if lead is None else "mixed", cue_span, parts, src, src_span, stance, verb, qk)
             return
+        spliced = self._spliced_clause(verb, kids, cue)
+        host = None if spliced is not None else self._host_after(verb, kids, src, cue)
+        if spliced is not None or host is not None:
+            # what was said goes on after the cue ('Instead, Lee told reporters, the money would …'), and
+            # the words opening the sentence before the sayer are part of it
+            after = (spliced.left_edge.idx, self._clause_end(spliced)) if spliced is not None else \
+                (self.doc[verb.right_edge.i + 2].idx, self._clause_end(host))  # type: ignore[union-attr]
+            parts = [p for p in (self._opener(src_span[0]) if src_span is not None and src_span[0] < verb.idx else None,
+                                 self._snap(*_trim(self.text, *after)))
+                     if p is not None and p[1] > p[0]]
+            qs = [k for a, b in parts for k in self._quotes_in(a, b)]
+            self._add("mixed" if qs else "indirect", cue_span, parts, src, src_span, stance, verb, qs)
+            return
         if cue.cls == "utterance":
             return
         if cue.cls == "intent" and not any(c.dep_ == "xcomp" for c in kids):
@@ -297,6 +330,17 @@ class IndirectRules:
             hs, he = _span_of(head)
             vs, ve = _span_of(verb)
             parts = [_trim(self.text, hs, vs), _trim(self.text, ve, he)]
+            more = next((c for c in kids if c.dep_ == "conj" and c.i > verb.i and c.pos_ in ("VERB", "AUX") and
+                         not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
+            if more is not None and not self.text[parts[1][0]:parts[1][1]].strip(" .,;"):
+                # "The pilot had no record, the airline added, and had passed every check": a verb
+                # without a subject the parser hung on the cue goes on with the interrupted clause
+                parts[1] = _trim(self.text, more.left_edge.idx, self._clause_end(more))
+                k = more.left_edge.i - 1
+                while k > verb.i and self.doc[k].dep_ in ("cc", "punct"):
+                    k -= 1
+                parts[1] = _trim(self.text, self.doc[k + 1].idx, parts[1][1])
+                he = parts[1][1]
             qs = self._quotes_in(hs, he)
             self._add("mixed" if qs else "indirect", cue_span, parts, src, src_span, stance, verb, qs)
             return
@@ -452,6 +496,59 @@ class IndirectRules:
             while i < comp.i and doc[i].text == ",":
                 i += 1
         return doc[i].idx
+
+    def _spliced_clause(self, verb: Token, kids: list[Token], cue: Cue) -> Token | None:
+        """A clause the parser joined to a mid-sentence cue as a bare conjunct after a comma
+        ('Instead, Lee told reporters, the money would go …'): what was said, not a second act."""
+        if cue.cls not in ("speech", "utterance") or verb.dep_ not in ("ROOT", "parataxis"):
+            return None
+        for c in kids:
+            if c.dep_ != "conj" or c.i < verb.i or c.pos_ not in ("VERB", "AUX") or c.left_edge.i < 1:
+                continue
+            if self.doc[c.left_edge.i - 1].text != "," or any(k.dep_ in ("cc", "preconj") for k in kids):
+                return None
+            if any(k.dep_ in ("nsubj", "nsubjpass", "expl") and k.i < c.i for k in c.children) and \
+                    c.left_edge.i - verb.i <= 4 and self._inside(c.idx) is None:
+                return c
+            return None
+        return None
+
+    def _host_after(self, verb: Token, kids: list[Token], src: Token | None, cue: Cue) -> Token | None:
+        """The clause a mid-sentence cue interrupts when the parser made the cue its complement
+        ('If it passes, Lee said in a tweet, fees will fall': 'said' hangs on 'fall')."""
+        if cue.cls not in ("speech", "utterance") or verb.dep_ != "ccomp" or verb.head.i < verb.i or \
+                src is None or src.i > verb.i:
+            return None
+        nxt = verb.right_edge.i + 1
+        if nxt + 1 >= len(self.doc) or self.doc[nxt].text != "," or nxt >= verb.head.i:
+            return None
+        if any(c.dep_ in CONTENT_DEPS + ("xcomp",) and c.i > verb.i for c in kids) or self._inside(verb.idx) is not None:
+            return None
+        host = verb.head
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > nxt for c in host.children):
+            return None  # (the host clause has a subject of its own after the cue)
+        if nxt - src.left_edge.i > 10 or src.left_edge.i > 0 and self.doc[src.left_edge.i - 1].text != ",":
+            return None  # (a short aside between commas: 'Lee said in a post', not a clause of its own)
+        k = bisect.bisect_left(self.verb_cue_starts, host.idx)
+        if k < len(self.verb_cue_starts) and self.verb_cue_starts[k] == host.idx:
+            return None  # ('X did not complain, an official said': the later cue reports this one)
+        return host
+
+    def _rest_after(self, verb: Token, kids: list[Token]) -> tuple[int, int] | None:
+        """The rest of a clause a cue interrupts, which the parser hung on the cue ('The plan would
+        be helped, Lee said, by the new budget'): a phrase right after the cue's comma that runs to
+        the sentence's end and is not where or when it was said."""
+        doc = self.doc
+        nxt = verb.i + 1
+        if nxt + 1 >= len(doc) or doc[nxt].text != ",":
+            return None
+        c = next((c for c in kids if c.dep_ in ("prep", "agent") and c.left_edge.i == nxt + 1), None)
+        if c is None or c.lower_ not in REST_PREPS or _circumstance(c) or self._inside(c.idx) is not None:
+            return None
+        end = c.right_edge.i + 1
+        if end < len(doc) and not (doc[end].is_punct and doc[end].text in ".!?"):
+            return None
+        return self._snap(*_trim(self.text, c.left_edge.idx, c.right_edge.idx + len(c.right_edge)))
 
     def _clause_end(self, head: Token) -> int:
         """End of a reported clause, cut before a comma-led coordinate or contrast clause

@@ -42,6 +42,7 @@ ARTIFACTS = {"statement", "article", "letter", "message", "post", "tweet", "emai
 def subject(verb: Token) -> Token | None:
     """The verb's subject, climbing through open complements, conjuncts and participles."""
     v = verb
+    via_prep = False  # whether the last step climbed from a preposition's verb ("a habit of blaming")
     for _ in range(6):
         for c in v.children:
             if c.dep_ in ("nsubj", "csubj") or c.dep_ == "nsubjpass" and v is not verb:
@@ -72,7 +73,12 @@ def subject(verb: Token) -> Token | None:
                 and v.head.i != v.i:
             # ("voters were more likely to say …": through the adjective to the copula's subject; "Lee
             # paused, then revealed …": a second verb the parser left unlabelled)
-            v = v.head.head if v.dep_ == "pcomp" and v.head.dep_ == "prep" else v.head  # "after thanking …"
+            via_prep = v.dep_ == "pcomp" and v.head.dep_ == "prep"
+            v = v.head.head if via_prep else v.head  # "after thanking …"
+            continue
+        if via_prep and v.pos_ == "NOUN" and v.dep_ in ("dobj", "attr") and v.head.pos_ in ("VERB", "AUX") \
+                and v.head.i != v.i:
+            v, via_prep = v.head, False  # "has a long history of blaming …": whoever has it
             continue
         break
     return None
@@ -99,9 +105,13 @@ def source_span(src: Token, verb: Token) -> tuple[int, int]:
                 (doc[c.left_edge.i - 1].text == "," or _where_said(c)):
             hi = min(hi, c.left_edge.i - (2 if doc[c.left_edge.i - 1].text == "," else 1))
             break  # "Lee, in Denver, said", "Lee in his speech called": where, not who
-        if (c.dep_ in CUT_SOURCE or anonymous) and c.left_edge.i > src.i and doc[c.left_edge.i - 1].text in ",—–":
+        # (a relative clause set off by a dash is the writer's aside: "Lee -- who has fought the plan -- said")
+        aside_rel = c.dep_ == "relcl" and c.left_edge.i > src.i and doc[c.left_edge.i - 1].text in ("—", "–", "--")
+        if (c.dep_ in CUT_SOURCE or anonymous or aside_rel) and c.left_edge.i > src.i and \
+                doc[c.left_edge.i - 1].text in (",", "—", "–", "--"):
             aside = c.right_edge.idx + len(c.right_edge) - c.left_edge.idx
-            if c.tag_ == "VBG" or anonymous or aside > doc[c.left_edge.i - 2].idx + len(doc[c.left_edge.i - 2]) - doc[lo].idx:
+            if c.tag_ == "VBG" or anonymous or aside_rel or \
+                    aside > doc[c.left_edge.i - 2].idx + len(doc[c.left_edge.i - 2]) - doc[lo].idx:
                 hi = min(hi, c.left_edge.i - 2)
                 break
     while lo < hi and (doc[lo].is_punct or doc[lo].text in MARKS):

@@ -9,13 +9,18 @@ Rules over the dependency parse and the hand-written cue lexicon ``lexicons/cues
    ``she said, “…”``), the clause it interrupts or follows (``…, officials said``), the object of a
    closing preposition (``called for …``), a passive subject with an agent, a to-infinitive, an object
    or a prepositional object — each cue class (see the lexicon's header) allows only some of these.
+   A mid-sentence cue the parser made the complement or bare conjunct of the clause after it
+   (``Instead, Lee told reporters, the money would …``) reports that clause; a phrase or subjectless
+   verb hung on an interrupting cue (``…, Lee said, by the new budget``) goes on with what it interrupts;
+   ``added a wing to the house`` and ``pledged delegates`` report nothing.
    Nouns (``his claim that …``, ``her decision to …``, ``her warning was that …``), adjectives
    (``confident that …``), hearsay adverbs (``reportedly``), ``according to X``, a sentence-opening
    ``To X, …`` or ``In a new poll, …``, ``As X noted, …`` and a relative clause whose subject spoke of
    the noun it hangs on (``a merger the union has criticized``) have their own small rules. A bare
    feeling or sign noun joins the cue (``expressed concern that …``); what a participle or ``because``
    clause adds after an object, and a quoted show title, are not content;
-3. the source is the subject (climbing through ``xcomp``/``conj``/``advcl`` heads), the agent of a
+3. the source is the subject (climbing through ``xcomp``/``conj``/``advcl`` heads, and from ``a habit
+   of blaming …`` to whoever has it; a dash-led ``-- who …`` aside cut off), the agent of a
    passive, the head noun of a relative clause, a possessive, or the object of ``according to``;
 4. a quote no lexicon cue claimed goes to any verb with a subject right beside it (``“…,” Lee
    barked``); quotes that follow a speaker's quote, or open a later paragraph, go to that speaker
@@ -55,7 +60,7 @@ from .state import AttributionHit, FlagHit, analysis, guarded
 __all__ = ["NAME", "VERSION", "COMPONENT", "REQUIRES", "PROVIDES", "run", "lexicon", "Cue"]
 
 NAME = "attribution"
-VERSION = "attribution-rules/5"
+VERSION = "attribution-rules/6"
 COMPONENT = "claimtrail_attribution"
 REQUIRES: tuple[str, ...] = ("clusters", "timexes")
 PROVIDES: tuple[str, ...] = ("attributions",)
