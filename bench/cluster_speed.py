@@ -24,6 +24,7 @@ from claimtrail.model import Attribution, Claim, Content, Document, Dossier, Ent
 from claimtrail.store import content_hash, open_store  # noqa: E402
 from claimtrail.trail import cluster_store  # noqa: E402
 from claimtrail.trail import embed  # noqa: E402
+from ingest_throughput import fresh_db  # noqa: E402  (bench/: a fresh SQLite file, or PostgreSQL emptied)
 
 GIVEN = ["Marta", "Jonas", "Ruth", "Pavel", "Lena", "Omar", "Ines", "Tomas", "Greta", "Kenji", "Aiko", "Sven"]
 FAMILY = ["Solberg", "Eklund", "Adeyemi", "Horak", "Fischer", "Haddad", "Moreau", "Lindqvist", "Okafor", "Berg"]
@@ -75,17 +76,6 @@ def tenths(marks: list[tuple[int, float]], start: float) -> list[float]:
     return out
 
 
-def fresh(url: str | None, folder: Path, n: int) -> str:
-    if url and url.startswith("postgres"):
-        import psycopg
-
-        with psycopg.connect(url, autocommit=True) as conn:
-            conn.execute("DROP SCHEMA public CASCADE")
-            conn.execute("CREATE SCHEMA public")
-        return url
-    return str(folder / f"bench-{n}.db")
-
-
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--claims", default="1000,5000")
@@ -96,7 +86,7 @@ def main() -> int:
     embed.load()
     with tempfile.TemporaryDirectory() as tmp:
         for n in (int(x) for x in args.claims.split(",")):
-            db = fresh(args.db, Path(tmp), n)
+            db = fresh_db(args.db, Path(tmp), f"bench-{n}")
             with open_store(db) as s:
                 for i in range(n // 5):
                     s.put(dossier(i))

@@ -97,7 +97,7 @@ class Analysis:
             if m_start + longest <= start:
                 break
             ov = min(end, m_end) - max(start, m_start)
-            if ov > best_len or (ov == best_len and ov > 0 and best is not None and i < best):
+            if ov > best_len or (ov == best_len > 0 and i < best):  # type: ignore[operator]
                 best, best_len = i, ov
         return best
 

@@ -292,8 +292,9 @@ class ClusterQueries:
         out: dict[int, tuple[int, int]] = {}
         for chunk in _chunks(list(ids)):
             marks = ", ".join("?" for _ in chunk)
-            for cid, n in self._exec(f"SELECT id, claims FROM clusters WHERE id IN ({marks})", chunk).fetchall():
-                newest = self._exec("SELECT MAX(id) FROM claims WHERE cluster = ?", (cid,)).fetchone()[0]
+            for cid, n, newest in self._exec(
+                    "SELECT k.id, k.claims, (SELECT MAX(c.id) FROM claims c WHERE c.cluster = k.id) "
+                    f"FROM clusters k WHERE k.id IN ({marks})", chunk).fetchall():
                 if newest is not None:
                     out[int(cid)] = (int(n), int(newest))
         return out
