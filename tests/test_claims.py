@@ -351,3 +351,17 @@ def test_time_matches_a_scan(seed: int) -> None:
     for s, e in _random_spans(seed + 100, 40):
         inside = [i for i, t in enumerate(ct.timexes) if t.start >= s and t.end <= e]
         assert _time(tx, s, e) == (min(inside, key=lambda i: ct.timexes[i].start) if inside else None)
+
+
+@pytest.mark.parametrize("text, kept", [
+    ('the council was "gambling with the harbour" ', 'the council was "gambling with the harbour"'),
+    ('"We will reopen the ferry,"', "We will reopen the ferry"),
+    ('“a rushed vote” on the budget.', "“a rushed vote” on the budget"),
+    ('the mayor called it “a rushed vote.”', "the mayor called it “a rushed vote.”"),
+    ('“the plan was never costed', "the plan was never costed"),
+])
+def test_claim_text_keeps_whole_quote_pairs(text: str, kept: str) -> None:
+    # An edge mark is trimmed only when its partner is not inside the claim: no half pairs.
+    from claimtrail.nlp.propositions import trim
+    s, e = trim(text, 0, len(text))
+    assert text[s:e] == kept

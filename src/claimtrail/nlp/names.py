@@ -24,6 +24,11 @@ def key(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+def lines(name: str) -> list[list[str]]:
+    """Tab-separated rows of a lexicon file in claimtrail/lexicons, comments and blanks skipped."""
+    return _lines(name)
+
+
 def _lines(name: str) -> list[list[str]]:
     raw = resources.files("claimtrail.lexicons").joinpath(name).read_text(encoding="utf-8")
     return [line.split("\t") for line in raw.splitlines() if line.strip() and not line.startswith("#")]

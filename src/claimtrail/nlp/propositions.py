@@ -48,10 +48,30 @@ class Prop:
 
 def trim(text: str, s: int, e: int) -> tuple[int, int]:
     """Quote marks, spaces and edge punctuation off a content span."""
+    start, end = s, e
     while s < e and (text[s].isspace() or text[s] in QUOTES or text[s] in ",;:—–-"):
         s += 1
     while e > s and (text[e - 1].isspace() or text[e - 1] in QUOTES or text[e - 1] in ",;:.—–-"):
         e -= 1
+    return _pair_quotes(text, s, e, start, end)
+
+
+def _pair_quotes(text: str, s: int, e: int, start: int, end: int) -> tuple[int, int]:
+    """Give back a mark trimmed off an edge when the kept text holds the other half of its pair:
+    'the government was "gambling with public safety"' keeps its last mark, not half a pair."""
+    inner = text[s:e]
+    curly = inner.count("“") - inner.count("”")
+    straight = [k for k, ch in enumerate(inner) if ch == '"']
+    opens = curly > 0 or (len(straight) % 2 == 1 and (straight[-1] == 0 or not inner[straight[-1] - 1].isalnum()))
+    closes = curly < 0 or (len(straight) % 2 == 1 and not opens)
+    if opens:
+        for k in range(e, end):
+            if text[k] in "”\"":
+                return s, k + 1
+    elif closes:
+        for k in range(s - 1, start - 1, -1):
+            if text[k] in "“\"":
+                return k, e
     return s, e
 
 

@@ -11,6 +11,7 @@ holder); the result is cached on the doc so this stage only attaches it to the c
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -19,7 +20,7 @@ from . import names
 from .state import RoleHit, analysis, guarded
 
 NAME = "roles"
-VERSION = "roles-rules/1"
+VERSION = "roles-rules/2"
 COMPONENT = "claimtrail_roles"
 REQUIRES: tuple[str, ...] = ("clusters",)
 PROVIDES: tuple[str, ...] = ("roles",)
@@ -59,6 +60,12 @@ def _title_ending_at(doc: Doc, i: int, lo: int) -> tuple[int, str] | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    """"German" -> "Germany": a nationality before a title names the country it serves."""
+    return {adj.lower(): country.strip() for adj, country in names.lines("demonyms.tsv")}
+
+
 def _org_text(doc: Doc, a: int, b: int) -> str | None:
     """Organisation words doc[a:b], lower-cased where only sentence-initial capitals made them look proper."""
     while a < b and (doc[a].lower_ in _FILLER or doc[a].pos_ == "DET"):
@@ -71,7 +78,7 @@ def _org_text(doc: Doc, a: int, b: int) -> str | None:
     text = toks.text
     if doc[a].is_sent_start and len(toks) > 1 and not doc[a].ent_type_ and all(t.is_lower for t in toks[1:]):
         text = text[:1].lower() + text[1:]
-    return text
+    return _demonyms().get(text.lower(), text)
 
 
 def _prefix_role(doc: Doc, s: int, cluster: int) -> RoleFind | None:
