@@ -73,6 +73,8 @@ FIRES = [
     ("Having said that, the plan has real flaws.", "said", False),
     ("That being said, the council will vote on Monday.", "said", False),
     ("It is fair to say the plan failed.", "say", False),
+    ("The plan is an old idea, critics say.", "plan", False),
+    ("The union's plan drew no support.", "plan", True),
     ("By some standards one could say the town has recovered.", "say", False),
     ("It goes without saying that the bridge must be fixed.", "saying", False),
     ("The mayor said that the bridge must be fixed.", "said", True),

@@ -1,6 +1,8 @@
 """Small, stateless helpers over the dependency parse shared by the attribution rules."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from .quotes import MARKS
@@ -41,12 +43,25 @@ ARTIFACTS = {"statement", "article", "letter", "message", "post", "tweet", "emai
 
 def subject(verb: Token) -> Token | None:
     """The verb's subject, climbing through open complements, conjuncts and participles."""
+    if _asked(verb):
+        return None
     v = verb
     via_prep = False  # whether the last step climbed from a preposition's verb ("a habit of blaming")
     for _ in range(6):
         for c in v.children:
             if c.dep_ in ("nsubj", "csubj") or c.dep_ == "nsubjpass" and v is not verb:
+                if v is not verb and _dummy_it(c, v):
+                    return None  # "it is hard to know …", "it means admitting …": anyone's, no one named
+                if c.tag_ in ("WDT", "WP"):
+                    # "the plan, which she said …", "Rubio, who many feel …": the relative pronoun is
+                    # what was said about; the other subject the parser found is who said it
+                    c = next((o for o in v.children
+                              if o.dep_ == "nsubj" and o.i != c.i and o.tag_ not in ("WDT", "WP")), c)
                 return c  # (a participle on a passive clause is its subject's: "X was booed after telling …")
+        share = next((c for c in v.children if c.i < v.i and c.dep_ in ("nummod", "npadvmod", "dep", "quantmod")
+                      and (c.like_num or c.lemma_.lower() in SHARES) and c.ent_type_ not in ("DATE", "TIME")), None)
+        if share is not None and v.pos_ == "VERB":
+            return share  # "About 4 in 10 say …", "two-thirds, 67 percent, say …": a share the parser left loose
         for c in v.children:
             if c.dep_ == "agent":
                 for g in c.children:
@@ -59,13 +74,26 @@ def subject(verb: Token) -> Token | None:
             if up.pos_ == "VERB" and up.i != v.head.i:
                 v = up
                 continue
-        if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN", "PRON") and v.tag_ != "VBN":
+        if v.dep_ in ("relcl", "acl") and v.head.lemma_.lower() in ABSTRACT and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            # "had reason to know …": whoever has it; "there is no reason to presume …": no one
+            if v.head.dep_ in ("dobj", "attr") and v.head.head.pos_ in ("VERB", "AUX"):
+                v = v.head.head
+                continue
+            return None
+        if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and \
+                (v.tag_ != "VBN" or _finite(v) or any(c.dep_ == "aux" and c.lemma_ == "have" for c in v.children)):
+            # (a perfect participle is active: "the only candidate to have pledged …")
             if v.head.dep_ == "attr" and v.head.head.lemma_ == "be":
                 # "Kirk and Collins were the only Republicans to vote against it": who they were
                 who = next((c for c in v.head.head.children if c.dep_ == "nsubj"), None)
                 if who is not None:
                     return who
             return v.head  # "officials who said …", "the group supporting Bush"
+        if v is not verb and v.pos_ == "VERB":
+            after = _inverted_speaker(v)
+            if after is not None:
+                return after  # '“…,” said Lee, adding that …': Lee, whatever the parser made of him
         if v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.dep_ == "ccomp" and v.head.head.pos_ == "VERB":
             v = v.head.head  # "Cruz warned that the deal could fail, remarking …": the one who warned
             continue
@@ -76,32 +104,109 @@ def subject(verb: Token) -> Token | None:
             via_prep = v.dep_ == "pcomp" and v.head.dep_ == "prep"
             v = v.head.head if via_prep else v.head  # "after thanking …"
             continue
-        if via_prep and v.pos_ == "NOUN" and v.dep_ in ("dobj", "attr") and v.head.pos_ in ("VERB", "AUX") \
-                and v.head.i != v.i:
+        if via_prep and v.pos_ == "NOUN":
+            owner = next((c for c in v.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner  # "his record of promoting …", "Lee's habit of blaming …": whose it is
+        if via_prep and (v.pos_ == "NOUN" and v.dep_ in ("dobj", "attr") or v.dep_ == "advmod") \
+                and v.head.pos_ in ("VERB", "AUX") and v.head.i != v.i:
+            # ("stopped short of endorsing …", "was back to boasting …": through the adverb to its verb)
             v, via_prep = v.head, False  # "has a long history of blaming …": whoever has it
+            continue
+        if via_prep and v.pos_ == "NOUN" and v.dep_ == "pobj" and v.head.dep_ == "prep" and \
+                v.head.head.pos_ in ("VERB", "AUX"):
+            v, via_prep = v.head.head, False  # "were in the lead in pushing …", "at the forefront of calling …"
             continue
         break
     return None
+
+
+ABSTRACT = {"reason", "way", "time", "chance", "opportunity", "need", "right", "temptation", "urge", "pressure",
+            "occasion", "excuse", "ground", "cause"}  # "reason to believe …" names no one who believes
+
+
+SHARES = {"percent", "%", "half", "third", "quarter", "majority", "minority", "plurality"}
+ASKING = {"ask", "press", "question", "quiz", "advise", "tell", "urge", "invite", "prompt", "challenge", "interview",
+          "confront", "query"}
+
+
+def _inverted_speaker(verb: Token) -> Token | None:
+    """The name right after a speech verb that follows a quote ('“…,” said Lee Park'), when the
+    parser found the verb no subject: the name's last word."""
+    doc = verb.doc
+    if verb.i < 2 or verb.lemma_.lower() not in SAYING | {"ask", "reply", "continue"} or \
+            not (doc[verb.i - 1].is_quote or doc[verb.i - 1].text in MARKS) or \
+            any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    j = verb.i + 1
+    while j < len(doc) and j - verb.i <= 6 and (doc[j].is_title or doc[j].pos_ in ("PROPN", "DET")) and \
+            not doc[j].is_punct:
+        j += 1
+    last = doc[j - 1]
+    return last if j > verb.i + 1 and last.pos_ != "DET" else None
+
+
+def _asked(verb: Token) -> bool:
+    """A passive participle clause ("…, she said when asked about it", "…, asked about the delay"): the
+    main clause's subject was asked; who asked is not said."""
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.lemma_.lower() in ASKING and \
+        not any(c.dep_ in ("agent", "aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+
+
+def _dummy_it(subj: Token, head: Token) -> bool:
+    """'It' standing for nothing, the subject of a judgment on what follows ("it is hard to say",
+    "it makes it easy to see", "it means accepting …")."""
+    if subj.lower_ != "it":
+        return False
+    return head.pos_ == "ADJ" or head.lemma_.lower() == "mean" or \
+        any(c.dep_ in ("acomp", "oprd") and c.pos_ == "ADJ" for c in head.children)
+
+
+def _finite(part: Token) -> bool:
+    """A past participle hung on a noun that is really the sentence's verb: the noun is the root, so the
+    sentence has no other verb ("A new poll found last week that …"), and it has an object or a clause,
+    which a passive participle ("a report published Monday") does not."""
+    return part.dep_ == "acl" and part.head.dep_ == "ROOT" and part.i > part.head.i and \
+        any(c.dep_ in ("ccomp", "dobj") for c in part.children) and \
+        not any(c.dep_ in ("agent", "auxpass") for c in part.children)
 
 
 def source_span(src: Token, verb: Token) -> tuple[int, int]:
     """The subject's noun phrase as a reader would mark it (relative clauses on the cue's side cut,
     stray punctuation and quote marks at the ends dropped)."""
     if verb.dep_ in ("relcl", "acl") and src.i == verb.head.i:
+        # (the phrase up to the clause: "Lee, the paper's editor, tweeted …" keeps the apposition)
         lo, hi = src.left_edge.i, src.i
+        for c in src.rights:
+            if c.right_edge.i >= verb.left_edge.i or c.dep_ not in ("appos", "prep", "punct", "cc", "conj"):
+                break
+            hi = c.right_edge.i
     else:
         lo, hi = src.left_edge.i, src.right_edge.i
         # never let the source run over the cue itself (parser slips on long inversions)
         if lo <= verb.i <= hi:
             lo, hi = (lo, verb.i - 1) if src.i < verb.i else (verb.i + 1, hi)
     doc = src.doc
+    for c in src.head.children:
+        # a title the parser made a second subject: "Vatican spokesman the Rev. Ana Ruiz told …"
+        if c.dep_ == src.dep_ == "nsubj" and c.i != src.i and (c.right_edge.i + 1 == lo or c.left_edge.i == hi + 1) \
+                and c.tag_ not in ("WDT", "WP") \
+                and not (lo <= verb.i <= c.right_edge.i or c.left_edge.i <= verb.i <= hi):
+            lo, hi = min(lo, c.left_edge.i), max(hi, c.right_edge.i)
+    # nor over a word the cue hangs on (a parse that put the cue's own clause inside the subject)
+    if hi - lo > 2:  # (only a long phrase can hold one)
+        above = {a.i for a in verb.ancestors} - {a.i for a in src.ancestors} - {src.i}
+        hi = next((k - 1 for k in range(src.i + 1, hi + 1) if k in above), hi)
+        lo = next((k + 1 for k in range(src.i - 1, lo - 1, -1) if k in above), lo)
+    lo = _past_opener(src, lo, hi)
+    hi = _before_aside(src, lo, hi)
     for c in src.rights:
         # ", who declined to be identified, …" is the writer's aside, not part of the name; a short
         # one ("Lee, who chairs the panel,") reads as part of who is speaking, and so does a longer
         # relative clause on who they are ("Lee, who has chaired the panel since 2019,")
         # (nor is one that says something itself: ", who noted that …" is a second attribution)
         anonymous = c.dep_ == "relcl" and any(t.lemma_.lower() in ANONYMITY or _saying(t) for t in c.subtree)
-        if c.dep_ == "prep" and c.left_edge.i > src.i and c.lower_ not in ("including", "like", "such", "of") and \
+        if c.dep_ == "prep" and c.left_edge.i > src.i and c.lower_ not in KEEP_PREPS and \
                 (doc[c.left_edge.i - 1].text == "," or _where_said(c)):
             hi = min(hi, c.left_edge.i - (2 if doc[c.left_edge.i - 1].text == "," else 1))
             break  # "Lee, in Denver, said", "Lee in his speech called": where, not who
@@ -114,9 +219,11 @@ def source_span(src: Token, verb: Token) -> tuple[int, int]:
                     aside > doc[c.left_edge.i - 2].idx + len(doc[c.left_edge.i - 2]) - doc[lo].idx:
                 hi = min(hi, c.left_edge.i - 2)
                 break
-    while lo < hi and (doc[lo].is_punct or doc[lo].text in MARKS):
+    # (and a conjunction left at either end: "But the campaign …", "Lee, whom …, and")
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space or doc[lo].text in MARKS or doc[lo].dep_ == "cc"):
         lo += 1
-    while hi > lo and (doc[hi].is_punct and doc[hi].text not in ")." or doc[hi].text in MARKS):
+    while hi > lo and (doc[hi].is_punct and doc[hi].text not in ")." or doc[hi].is_space or doc[hi].text in MARKS
+                       or doc[hi].dep_ == "cc"):
         hi -= 1
     if hi < lo:
         lo = hi = src.i
@@ -124,7 +231,67 @@ def source_span(src: Token, verb: Token) -> tuple[int, int]:
     while hi + 2 < len(doc) and doc[hi + 1].text == "-" and not doc[hi].whitespace_ and \
             not doc[hi + 1].whitespace_ and doc[hi + 2].is_alpha and doc[hi].ent_type_ == "PERSON":
         hi += 2
-    return doc[lo].idx, doc[hi].idx + len(doc[hi])
+    start, end = doc[lo].idx, doc[hi].idx + len(doc[hi])
+    # (the end of someone's quoted words glued to the name: '“… all paranoia,”Lee said' starts at Lee)
+    if not any(doc[k].is_quote or "”" in doc[k].text or '"' in doc[k].text for k in range(lo, src.i + 1)):
+        return start, end
+    head = doc[lo:src.i + 1].text  # (not doc.text: that is built anew on each call)
+    close = start + max((m.end() for m in QUOTE_END.finditer(head)), default=0)
+    return (close if close < src.idx + len(src) else start), end
+
+
+QUOTE_END = re.compile(r"[,.!?](?:[\"”]|'')\s*")
+KEEP_PREPS = {"including", "like", "such", "of", "along", "together"}  # "Lee, along with Kim, said": both speak
+DASHES = ("-", "—", "–", "―", "--")
+
+
+def _past_opener(src: Token, lo: int, hi: int) -> int:
+    """Start the source after what the parser hung in front of it: a dateline ("DENVER (AP) — Lee"),
+    a spaced dash ("an old favorite - others say"), a day or an adverb set off by a comma that opens the
+    sentence ("Tuesday on a radio show, Sen. Lee")."""
+    doc = src.doc
+    for k in range(hi, lo - 1, -1):
+        t = doc[k]
+        if t.text in DASHES and t.whitespace_ and k > 0 and (doc[k - 1].whitespace_ or doc[k - 1].text == ")") \
+                and (k < src.i or doc[k - 1].text == ")"):
+            return k + 1  # (a spaced dash: a hyphen inside a name has no spaces; "(AP) —" ends a dateline)
+    for c in src.lefts:
+        # (set off by a comma, or a day: not "the 46-year-old", "average hourly earnings", "Monday's results")
+        after = doc[c.right_edge.i + 1]
+        if c.dep_ in ("npadvmod", "advmod", "prep") and (after.text == "," or c.ent_type_ in ("DATE", "TIME")) \
+                and after.text not in DASHES:
+            lo = max(lo, c.right_edge.i + 1)
+    return lo
+
+
+def _before_aside(src: Token, lo: int, hi: int) -> int:
+    """End the source before an aside set off by a comma that is not about who is speaking: a
+    relative clause that says something itself or keeps the speaker anonymous, wherever in the phrase it
+    hangs ("a longtime aide to the mayor, who declined to be named"), or an adjective phrase ("Voters,
+    worried about prices, said")."""
+    doc = src.doc
+    for k in range(src.i + 1, hi + 1):
+        t = doc[k]
+        if t.left_edge.i <= src.i or t.i > hi:
+            continue
+        if doc[t.left_edge.i - 1].text != ",":
+            if t.dep_ == "relcl" and _anonymous(t):
+                # "one source who spoke on condition of anonymity": the writer's aside ("a lawyer who
+                # once worked for the mayor" stays: readers take it as who is speaking)
+                return min(hi, t.left_edge.i - 1)
+            continue
+        if t.dep_ == "relcl" and (_anonymous(t) or any(_saying(g) for g in t.subtree)) or \
+                t.head.i == src.i and (t.dep_ in ("amod", "advmod") and t.lower_ not in KEEP_PREPS
+                                       or t.left_edge.lower_ in REFLEXIVE):
+            return min(hi, t.left_edge.i - 2)  # (", himself a candidate,", ", almost alone,")
+    return hi
+
+
+REFLEXIVE = {"himself", "herself", "themselves", "itself"}
+
+
+def _anonymous(clause: Token) -> bool:
+    return any(g.lemma_.lower() in ANONYMITY for g in clause.subtree)
 
 
 # verbs that make a ", who …" clause on a source an attribution of its own (", who noted that …")

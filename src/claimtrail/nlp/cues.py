@@ -81,6 +81,12 @@ def _owned(t: Token) -> bool:
     return any(c.dep_ == "poss" for c in t.children) or nxt is not None and nxt.lower_ == "that"
 
 
+def _plan_noun(t: Token) -> bool:
+    """"her plan to cut taxes", "the party's plan": an intention someone holds, not "the plan is …"."""
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    return any(c.dep_ == "poss" for c in t.children) or nxt is not None and nxt.lower_ == "to"
+
+
 def _cast(t: Token) -> bool:
     """"cast him as a liar", "cast doubt on …", "cast a ballot for X": not "cast their ballots"."""
     kids = list(t.children)
@@ -237,6 +243,7 @@ CONTEXT: dict[str, Callable[[Token], bool]] = {
     "n:assessment": _owned,
     "n:demand": _not_of,
     "n:sense": _owned,
+    "n:plan": _plan_noun,
     "n:support": _support_noun,
     "n:question": _question_noun,
     "share": _share,
