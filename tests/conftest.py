@@ -71,6 +71,7 @@ _EVAL_CACHE: dict[str, dict] = {}
 
 EVAL_SETS = {  # evaluator name -> its data under ../shared/data (what `claimtrail eval` is run on)
     "polnear": ("polnear", "dev"),
+    "agreement": ("polnear", "train"),  # only its articles with several annotators' files are read
     "gap": ("gap", "gap-validation.tsv"),
     "timeml": ("tempeval3", "TBAQ-cleaned"),
     "meantime": ("meantime", "intra-doc_annotation", "corpus_apple"),

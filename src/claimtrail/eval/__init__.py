@@ -11,6 +11,7 @@ from typing import Any
 
 EVALUATORS = {
     "polnear": "claimtrail.eval.polnear",   # attribution (brat standoff)
+    "agreement": "claimtrail.eval.agreement",  # annotators vs each other, and claimtrail vs them
     "gap": "claimtrail.eval.gap",           # pronoun -> name resolution
     "timeml": "claimtrail.eval.timeml",     # time expressions (TempEval-3 TimeML)
     "meantime": "claimtrail.eval.meantime", # claim status vs event certainty/polarity (CAT XML)
