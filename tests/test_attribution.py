@@ -368,6 +368,71 @@ CASES = [
     # whoever has a habit of doing something is its source
     ("Mayor Lee has a long habit of blaming the press for his troubles.",
      ("indirect", "Mayor Lee", "blaming", "the press for his troubles", "assert")),
+    # where an object's content ends: a trailing appositive is the writer's gloss, unless the phrase
+    # goes on after it; a list the parser took for an appositive, a second object after a comma, a
+    # non-finite "while …" and a phrase saying more than when or where are all part of it
+    ("She praised Dana Lee, a former judge, for her ruling on the dam.",
+     ("indirect", "She", "praised", "Dana Lee, a former judge, for her ruling on the dam", "assert")),
+    ("The senator praised Dana Lee, a former judge.",
+     ("indirect", "The senator", "praised", "Dana Lee", "assert")),
+    ("She thanked her aides, her lawyers and her family.",
+     ("indirect", "She", "thanked", "her aides, her lawyers and her family", "assert")),
+    ("He criticized the board, and the auditors too.",
+     ("indirect", "He", "criticized", "the board, and the auditors too", "assert")),
+    ("She sought to calm the crowd while touring the flooded streets.",
+     ("indirect", "She", "sought", "to calm the crowd while touring the flooded streets", "assert")),
+    ("She sought to calm the crowd as she toured the flooded streets.",
+     ("indirect", "She", "sought", "to calm the crowd", "assert")),
+    ("She recalled an incident at a bus station that left her shaken.",
+     ("indirect", "She", "recalled", "an incident at a bus station that left her shaken", "assert")),
+    ("His criticism of the vote in favor of the dam angered the council.",
+     ("indirect", "His", "criticism of", "the vote in favor of the dam", "assert")),
+    # bare verbs going on with a to-infinitive are part of it; a verb in the cue's own form is a second act
+    ("He pledged to cut taxes, fix the roads and expand the library.",
+     ("indirect", "He", "pledged", "to cut taxes, fix the roads and expand the library", "assert")),
+    ("He urged them to vote and tried to calm the crowd.",
+     ("indirect", "He", "urged", "them to vote", "assert")),
+    ("The mayor wrote that the bridge is closed and shared a photo of the barriers.",
+     ("indirect", "The mayor", "wrote", "that the bridge is closed", "assert")),
+    ("A spokesman said the agency was disappointed but understood the council's concerns.",
+     ("indirect", "A spokesman", "said", "the agency was disappointed but understood the council's concerns",
+      "assert")),
+    # a clause the parser hung on the cue after ", and" goes on with what was said when it is a second
+    # "that" clause or its subject a pronoun; with a noun phrase of its own it is the writer's next statement
+    ("Officials predicted that fares would rise slightly, but that most riders would save money over the year.",
+     ("indirect", "Officials", "predicted",
+      "that fares would rise slightly, but that most riders would save money over the year", "speculate")),
+    ("She said the bridge was unsafe, and it still has no inspector.",
+     ("indirect", "She", "said", "the bridge was unsafe, and it still has no inspector", "assert")),
+    ("She said the bridge was unsafe, and the council has since closed it.",
+     ("indirect", "She", "said", "the bridge was unsafe", "assert")),
+    # a comma-led gloss on the subject, and a comma-led tail on the infinitive, are the writer's
+    ("The White House is expected to sign the measure, potentially ending the dispute.",
+     ("indirect", None, "expected", "The White House | to sign the measure", "speculate")),
+    ("The deficit, which ends in May, is expected to reach five billion dollars.",
+     ("indirect", None, "expected", "The deficit | to reach five billion dollars", "speculate")),
+    # how it was said is no part of it, wherever the parser hung the phrase
+    ("The governor claimed victory in a tweet.",
+     ("indirect", "The governor", "claimed", "victory", "assert")),
+    ("The union denounced the merger in a new ad.",
+     ("indirect", "The union", "denounced", "the merger", "assert")),
+    ("The judge dismissed the lawsuit in a ruling on Thursday.",
+     ("indirect", "The judge", "dismissed", "the lawsuit", "deny")),
+    # the words between a cue and its quote that are the cue's object are part of what was said (not a
+    # phrase saying where or when)
+    ("The coach called his team's play in the second half “simply unacceptable.”",
+     ("mixed", "The coach", "called", "his team's play in the second half “simply unacceptable.”", "assert")),
+    ("The senator said in a statement “we will win.”",
+     ("mixed", "The senator", "said", "“we will win.”", "assert")),
+    # quoted words that open a longer object: the whole object was said (but not where it was said)
+    ("The report referenced “political tensions” in rich economies that are slowing trade.",
+     ("mixed", "The report", "referenced", "“political tensions” in rich economies that are slowing trade",
+      "assert")),
+    ("The mayor mentioned “bad weather” in her letter to the council.",
+     ("mixed", "The mayor", "mentioned", "“bad weather”", "assert")),
+    # a gloss on the last name in what was said is the writer's
+    ("She said the plan was drafted by Dana Ruiz, the city's planning chief.",
+     ("indirect", "She", "said", "the plan was drafted by Dana Ruiz", "assert")),
 ]
 
 # a second, coordinated cue of the same speaker ends the first one's content

@@ -20,6 +20,7 @@ CONTENT_DEPS = ("ccomp",)
 # "on", "in", "at", "to" mostly say where, when or to whom it was said
 REST_PREPS = {"by", "with", "for", "from", "than", "against", "about", "over", "into", "like"}
 CLAUSE_CUT = ("parataxis",)  # comma-led "and …", "while …" clauses mostly belong to what was said
+NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")
 RECIPIENT_VERBS = {"tell", "ask", "inform", "notify", "assure", "reassure", "brief", "remind", "warn", "advise",
                    "invite", "urge", "email", "text", "alert", "address"}
 
@@ -31,6 +32,17 @@ def _second_saying(verb: Token) -> bool:
         return False
     cue = lexicon()[0].get(verb.lemma_.lower())
     return cue is not None and cue.cls == "speech" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+WHEN_PREPS = {"during", "before", "after", "despite", "since", "until", "throughout", "following", "ahead", "amid",
+              "through", "while", "because"}
+
+
+def _timeish(prep: Token) -> bool:
+    """A phrase saying when, where or for what purpose ("on Monday", "in Ohio", "in order to …")."""
+    return prep.ent_type_ in ("DATE", "TIME") or any(
+        g.dep_ == "pobj" and (g.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") or g.lower_ == "order")
+        for g in prep.children)
 
 
 def _when(tok: Token) -> bool:
@@ -87,18 +99,40 @@ SUB_MARKS = {"because", "as", "when", "after", "before", "while", "since", "unti
 
 
 def _why_or_when(c: Token) -> bool:
-    """A subordinate clause saying when or why ("… because it cost too much", "… as she left the hall")."""
+    """A subordinate clause with a subject saying when or why ("… because it cost too much", "… as she
+    left the hall"); a bare participle ("… while touring the town") goes on with what was said."""
     return c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in SUB_MARKS and m.i == c.left_edge.i
-                                     for m in c.children)
+                                     for m in c.children) and \
+        any(s.dep_ in ("nsubj", "nsubjpass", "expl") for s in c.children)
 
 
-def _more_of_it(verb: Token) -> bool:
-    """A clause the parser hung on the cue as a conjunct but that goes on with what was said: a
-    subject of its own, a noun or pronoun other than the speaker's, and no saying verb."""
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.lower_ in ("he", "she", "they", "i", "we") or verb.lemma_.lower() in lexicon()[0]:
+MODALS = {"would", "could", "will", "can", "should", "might", "may", "must", "'d", "’d", "'ll", "’ll"}
+
+
+def _more_of_it(verb: Token, link: str) -> bool:
+    """A clause the parser hung on the cue as a conjunct that goes on with what was said, after
+    ``link`` (the words between them): "…, and it still bears …", "…, and then would …". One with a
+    full noun phrase of its own after "and" ("…, and the union has sued") is the writer's next
+    statement, and a verb without a subject or modal a second act of the sayer ("…, and pushed
+    for …"); so is a saying verb."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in lexicon()[0]:
         return False
-    return any(c.dep_ == "cc" and c.lower_ == "and" for c in verb.head.children)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    word = link.strip(" ,;").split(" ")[0].lower()
+    if word != "and":  # (gold is split on "…, but …": as often the writer's turn as the sayer's)
+        return False
+    if subj is None:
+        return _modal(verb)
+    return subj.pos_ == "PRON" and subj.tag_ != "WP" or _modal(verb)
+
+
+def _modal(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+
+
+def _second_that(c: Token) -> bool:
+    """A second complement clause the parser hung on the cue ("said that …, but that …")."""
+    return any(m.dep_ == "mark" and m.lower_ in ("that", "whether") and m.i == c.left_edge.i for m in c.children)
 
 
 COND_MARKS = {"if", "unless", "because", "as", "although", "though", "since"}
@@ -149,6 +183,35 @@ def _noun_clause(noun: Token) -> Token | None:
 
 class IndirectRules:
     """Parse-side rules; expects the attributes set by ``attribution._Finder.__init__``."""
+
+    def _object_lead(self, verb: Token, q0: int) -> int | None:
+        """Start of the words between a cue and the quote after it when they are the cue's object or
+        phrase (no verb, no date, no channel like "in a statement", not ending in a colon or comma)."""
+        doc = self.doc
+        i, k = verb.i + 1, verb.i + 1
+        while k < len(doc) and doc[k].idx < q0:
+            t = doc[k]
+            if t.pos_ in ("VERB", "AUX") or t.ent_type_ in ("DATE", "TIME") or t.text in (";", "“", '"', "''") or \
+                    t.dep_ == "prep" and (t.lower_ in ("in", "on", "at", "during", "via") and self._is_channel(t)) or \
+                    self._inside(t.idx) is not None or not self._under(t, verb) or k - i > 25:
+                return None
+            k += 1
+        if k == i or doc[k - 1].text in (",", ":", "—", "--", "-") or doc[i].is_punct:
+            return None
+        return doc[i].idx
+
+    @staticmethod
+    def _under(t: Token, verb: Token) -> bool:
+        while t.i != verb.i:
+            if t.head.i == t.i:
+                return False
+            t = t.head
+        return True
+
+    def _has_cue(self, s: int, e: int) -> bool:
+        """Whether a verb cue of the lexicon starts in ``[s, e)``."""
+        k = bisect.bisect_left(self.verb_cue_starts, s)
+        return k < len(self.verb_cue_starts) and self.verb_cue_starts[k] < e
 
     def _trailing_reporter(self, verb: Token, cue: Cue, cue_span: tuple[int, int], stance: str) -> bool:
         """"…, two newspapers reported on Tuesday, citing …": the small model often reads the
@@ -236,8 +299,9 @@ class IndirectRules:
                               and comp.left_edge.lower_ not in ("that", "whether", "if")), None)
                 start = stray.left_edge.idx if stray is not None else self._after_when(verb, comp)
                 end = self._clause_end(comp)
-                more = next((c for c in kids if c.dep_ == "conj" and c.i > comp.i and _more_of_it(c)), None)
-                if more is not None and not self.text[end:more.left_edge.idx].strip(" ,").startswith(("but", "while")):
+                more = next((c for c in kids if c.dep_ == "conj" and c.i > comp.i), None)
+                if more is not None and (_second_that(more) and not self._has_cue(*_span_of(more)) or
+                                         _more_of_it(more, self.text[end:more.left_edge.idx])):
                     end = max(end, self._clause_end(more))  # "noted the gun was returned and it still bears …"
                 cond = next((c for c in kids if c.dep_ == "advcl" and c.i > comp.i and _condition(c)), None)
                 if cond is not None:
@@ -265,6 +329,23 @@ class IndirectRules:
             if obj is not None:
                 self._add("mixed", cue_span, [(obj.left_edge.idx, self.quotes[qk[0]][1])], src, src_span, stance, verb, qk)
                 return
+            lead = self._object_lead(verb, q0)
+            if lead is not None:
+                # 'called his standing in the field “unheard of”', 'referred to her by a nickname, “Gert”':
+                # the words between the cue and the quote are part of what was said
+                self._add("mixed", cue_span, [(lead, self.quotes[qk[0]][1])], src, src_span, stance, verb, qk)
+                return
+            # 'referenced “political tensions” in rich economies that …': the quoted words open a longer
+            # object (a phrase or clause goes on after the quote, no comma inside it), which is what was said
+            q1 = self.quotes[qk[0]][1]
+            obj = next((c for c in kids if c.dep_ == "dobj" and c.left_edge.idx <= q0 < c.idx + len(c) <= q1 + 1), None)
+            nxt = self._token_at(q1)
+            if obj is not None and self._np_end(obj) > q1 + 2 and not self.text[verb.idx + len(verb):q0].strip() and \
+                    "," not in self.text[q1 - 3:q1] and nxt is not None and nxt.dep_ in ("prep", "relcl", "acl"):
+                span = self._drop_channel(*self._snap(*_trim(self.text, q0, self._np_end(obj))))
+                if span[1] > q1 + 2:  # (not just where it was said: 'mentioned “X” in a letter')
+                    self._add("mixed", cue_span, [span], src, src_span, stance, verb, qk)
+                    return
         if qk:
             parts = [self.quotes[k] for k in qk]
             lead = self._lead_in(qk[0]) if parts[0][1] <= verb.idx else None
@@ -305,7 +386,9 @@ class IndirectRules:
             # "Mr. Trump's tone seemed to encourage aggression", "the bill is expected to pass": how
             # things look to the writer or to people unnamed; the subject is part of the content
             subj = subjpass if subjpass is not None else src
-            parts = [_span_of(subj), (xcomp.left_edge.idx, self._phrase_end(verb, xcomp))]
+            # (a comma-led gloss on the subject is the writer's: "The deficit, which ends in May, is expected …")
+            subj_span = (subj.left_edge.idx, self._np_end(subj))
+            parts = [subj_span, (xcomp.left_edge.idx, self._phrase_end(verb, xcomp))]
             self._add("indirect", cue_span, [self._snap(*_trim(self.text, *p)) for p in parts], None, None, stance, verb, [])
             return
         if cue.cls == "belief" and not any(c.dep_ == "xcomp" for c in kids) and not _seen_as(kids):
@@ -452,7 +535,7 @@ class IndirectRules:
                 return near, (doc[lo].idx, near.idx + len(near)), kids
         inverted = self._inverted_after_quote(verb)
         if inverted is not None:
-            span = (doc[inverted.left_edge.i].idx, inverted.idx + len(inverted))
+            span = _source_span(inverted, verb)  # keeps the apposition of 'said Ana Ruiz, a lawyer at …'
             return inverted, span, [c for c in kids if c.dep_ not in CONTENT_DEPS]
         return None, None, kids
 
@@ -563,6 +646,8 @@ class IndirectRules:
                     break  # "…, sparking speculation": the writer's comment on what was said
                 if _second_saying(c):
                     break  # "said that the plan would work and insisted …": the second saying is its own
+                if self._second_act(head, c):
+                    break  # "denies that the vote was rigged and goes on to …": the sayer's next act
                 if c.dep_ == "punct" and c.text == ";":  # a dash mostly goes on with what was said
                     break
             end = max(end, c.right_edge.idx + len(c.right_edge))
@@ -571,10 +656,35 @@ class IndirectRules:
                 return end - len(cc)
         return end
 
+    @staticmethod
+    def _second_act(head: Token, c: Token) -> bool:
+        """A verb coordinated onto a reported clause, without a subject, in the tense of the cue that
+        reports the clause but not of the clause's own finite verb: the sayer's next act."""
+        cue = head.head
+        if c.dep_ != "conj" or head.dep_ != "ccomp" or cue.pos_ != "VERB" or c.pos_ != "VERB" or \
+                any(k.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for k in c.children):
+            return False
+        aux = next((k for k in head.children if k.dep_ in ("aux", "auxpass") and k.i < head.i), head)
+        return c.tag_ == cue.tag_ != aux.tag_ and cue.tag_ in ("VBD", "VBZ")  # ("was disappointed but understood")
+
+    def _vp_end(self, verb: Token) -> int:
+        """End of an infinitive's phrase, before a comma-led tail on it ("expected to sign the bill,
+        potentially ending …", "… to cut jobs, with more to come"): the writer's comment. (A dash-led
+        one as often goes on with what was said: "… — like the fight for first place".)"""
+        for c in verb.rights:
+            tail = c.dep_ in ("advcl", "acl", "parataxis", "npadvmod", "appos", "relcl") or \
+                c.dep_ == "prep" and c.lower_ == "with"
+            if tail and c.left_edge.i - 1 > verb.i and self.doc[c.left_edge.i - 1].text == ",":
+                prev = self.doc[c.left_edge.i - 2]
+                return prev.idx + len(prev)
+        return verb.right_edge.idx + len(verb.right_edge)
+
     def _np_end(self, tok: Token) -> int:
         """End of a phrase, before a comma- or dash-led appositive or relative clause ('criticised
         Comey, a Republican appointed by …': the writer's gloss, not what was criticised)."""
         for c in tok.rights:
+            if c.dep_ == "appos" and any(k.dep_ == "conj" for k in c.children):
+                continue  # ("thanked the nurses, the doctors and the cooks": a list the parser took for a gloss)
             if c.dep_ in ("appos", "relcl") and c.left_edge.i > tok.i and self.doc[c.left_edge.i - 1].text in (",", "—", "–", "-"):
                 prev = self.doc[c.left_edge.i - 2]
                 return prev.idx + len(prev)
@@ -582,25 +692,67 @@ class IndirectRules:
 
     def _phrase_end(self, verb: Token, first: Token) -> int:
         """End of the verb phrase from ``first`` on: later complements and modifiers, but not a
-        coordinated verb, a comma-led participle ("…, saying …") or a parenthetical."""
-        end = self._np_end(first)
-        if end < first.right_edge.idx + len(first.right_edge):
-            return end  # the object's appositive ended the phrase
+        coordinated verb, a comma-led participle ("…, saying …") or a parenthetical, nor a second verb
+        the parser hung on the object or infinitive."""
+        if first.pos_ in NOMINAL or first.dep_ == "xcomp" and first.tag_ == "VB":
+            # (after a to-infinitive, a verb in the cue's own form: "urged them to vote and tried to …")
+            verb2 = next((c for c in first.rights if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and
+                          (first.pos_ in NOMINAL or c.tag_ == verb.tag_ != "VB")), None)
+            if verb2 is not None:
+                # "chided Turkey and praised Lee": a second verb the parser hung on the object is a second act
+                k = verb2.left_edge.i
+                while k > first.i + 1 and self.doc[k - 1].dep_ in ("cc", "punct"):
+                    k -= 1
+                return _trim(self.text, first.left_edge.idx, self.doc[k].idx)[1]
+        cut = self._np_end(first) if first.dep_ != "xcomp" else self._vp_end(first)
+        full = first.right_edge.idx + len(first.right_edge)
+        if cut < full:
+            # the object's trailing appositive is the writer's gloss ("praised Lee, a former judge"),
+            # unless the phrase goes on after it ("praised Lee, a former judge, for her ruling")
+            end = self._phrase_rest(verb, first, full)
+            return cut if end == full else end
         sub = next((c for c in first.rights if _why_or_when(c)), None)
         if sub is not None:
             # "refused to take questions as she left the hall": when or why, not what
             prev = self.doc[sub.left_edge.i - 1]
             return _trim(self.text, first.idx, prev.idx + len(prev))[1]
+        return self._phrase_rest(verb, first, full)
+
+    def _phrase_rest(self, verb: Token, first: Token, end: int) -> int:
+        """End of the verb's complements and modifiers after ``first`` (whose phrase ends at ``end``)."""
         for c in verb.children:
             if c.i <= first.i:
+                continue
+            if c.dep_ in ("cc", "punct") and c.text not in (";", ":") and self._nominal_conj(verb, c) or \
+                    c.dep_ == "conj" and c.pos_ in NOMINAL or self._infinitive_conj(verb, first, c):
+                end = c.right_edge.idx + len(c.right_edge)  # "blamed the migrants or the politicians"
                 continue
             if c.dep_ in ("cc", "conj", "parataxis", "punct") or _why_or_when(c) or (
                     c.dep_ in ("advcl", "ccomp") and c.i > 0 and self.doc[c.left_edge.i - 1].text == ","):
                 break
-            if _circumstance(c):
-                continue  # "announced her run in April": a trailing when or where is not what was said
+            if _circumstance(c) and (c.dep_ != "prep" or _timeish(c) or c.lower_ in WHEN_PREPS):
+                # "announced her run in April": a trailing when or where is not what was said (but "in
+                # support of …", "at a theater that …" is more of it)
+                continue
             end = c.right_edge.idx + len(c.right_edge)
         return end
+
+    @staticmethod
+    def _infinitive_conj(verb: Token, first: Token, c: Token) -> bool:
+        """A bare verb the parser hung on the cue that goes on with its to-infinitive ("pledged to
+        cut taxes, fix the schools and expand …"), or the conjunction or comma before one; a verb
+        in the cue's own form is a second act ("urged them to vote and tried to …")."""
+        if first.dep_ != "xcomp" or first.tag_ != "VB" or verb.tag_ == "VB":
+            return False
+        if c.dep_ in ("cc", "punct"):
+            c = next((k for k in verb.children if k.dep_ == "conj" and k.i > c.i), c)
+        return c.dep_ == "conj" and c.tag_ == "VB" and not any(k.dep_ in ("nsubj", "nsubjpass", "aux", "neg")
+                                                                for k in c.children)
+
+    def _nominal_conj(self, verb: Token, cc: Token) -> bool:
+        """A conjunction the parser hung on the verb that joins a second object, not a second verb."""
+        nxt = next((c for c in verb.children if c.i > cc.i and c.dep_ not in ("cc", "punct")), None)
+        return nxt is not None and nxt.dep_ == "conj" and nxt.pos_ in NOMINAL
 
     def _according(self, first: Token, last: Token) -> None:
         pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
@@ -643,9 +795,24 @@ class IndirectRules:
             if c.dep_ == "prep" and c.lower_ in preps and c.i == cue.i + 1:
                 pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
                 if pobj is not None:
-                    return _span_of(pobj), c.idx + len(c)
+                    return (pobj.left_edge.idx, self._rest_of_noun(cue, c)), c.idx + len(c)
                 break
         return None, cue.idx + len(cue)
+
+    def _rest_of_noun(self, noun: Token, prep: Token) -> int:
+        """End of what a noun cue's preposition opens, with the noun's later modifiers the parser
+        hung on the noun ("an attack on tax cuts for the rich", "criticism of the vote in favor of …"),
+        up to a comma-led gloss."""
+        end = prep.right_edge.idx + len(prep.right_edge)
+        for c in noun.rights:
+            if c.i <= prep.i:
+                continue
+            if c.dep_ not in ("prep", "conj", "cc") or self.doc[c.left_edge.i - 1].text in (",", "—", "–", "--", "(") \
+                    or c.dep_ == "prep" and (_timeish(c) or c.lower_ in WHEN_PREPS) \
+                    or c.dep_ == "conj" and c.pos_ in ("ADJ", "VERB", "AUX"):
+                break
+            end = c.right_edge.idx + len(c.right_edge)
+        return end
 
     def _noun(self, noun: Token, cue: Cue) -> None:
         """'his claim that …', 'Trump's denial of …', 'a supporter of …' (a noun as the cue)."""
@@ -663,7 +830,8 @@ class IndirectRules:
         src = next((c for c in noun.children if c.dep_ == "poss"), None)
         if src is None and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
             src = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
-        if src is None and noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX") and noun.head.lower_ in ("in", "into", "with"):
+        if src is None and noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX") and \
+                noun.head.lower_ in ("in", "into", "with", "on", "to", "at", "for", "as"):  # "bristled at the suggestion that"
             src = _subject(noun.head.head)  # "broke into attacks on …", "went on with her criticism of"
         if src is None and noun.dep_ in ("appos", "attr") and noun.head.pos_ in ("PROPN", "NOUN"):
             src = noun.head if noun.dep_ == "appos" else None

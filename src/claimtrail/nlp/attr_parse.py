@@ -187,8 +187,9 @@ def source_span(src: Token, verb: Token) -> tuple[int, int]:
         if lo <= verb.i <= hi:
             lo, hi = (lo, verb.i - 1) if src.i < verb.i else (verb.i + 1, hi)
     doc = src.doc
-    for c in src.head.children:
-        # a title the parser made a second subject: "Vatican spokesman the Rev. Ana Ruiz told …"
+    for c in (src.head.children if src.head.i == verb.i else ()):
+        # a title the parser made a second subject of the cue: "Vatican spokesman the Rev. Ana Ruiz told …"
+        # (not of another verb: "said Robin Maynard, half joking" has "half" as the subject of "joking")
         if c.dep_ == src.dep_ == "nsubj" and c.i != src.i and (c.right_edge.i + 1 == lo or c.left_edge.i == hi + 1) \
                 and c.tag_ not in ("WDT", "WP") \
                 and not (lo <= verb.i <= c.right_edge.i or c.left_edge.i <= verb.i <= hi):

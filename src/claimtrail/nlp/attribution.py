@@ -29,10 +29,17 @@ Rules over the dependency parse and the hand-written cue lexicon ``lexicons/cues
 5. attributions stay univocal: a nested cue is dropped, a trailing ``…, claiming that …``, a
    coordinated ``… and insisted that …`` or a second sayer (``…, while others said …``) ends the outer
    content; a cue between two pieces of a split quote is not nested. Reported content loses a leading
-   ``And``/``In fact,``/dateline, a trailing gloss (``, a charge that …``, ``, who …`` at its end) and a
-   trailing phrase saying how it was said (``… in a statement on Friday``, ``… on Twitter``); a quote
-   that finishes a sentence the speaker began (``The plan “will fail,” she said``) takes the sentence's
-   opening words along.
+   ``And``/``In fact,``/dateline, a trailing gloss (``, a charge that …``, ``, who …`` at its end, ``, the
+   party's nominee`` after the name it ends with) and a trailing phrase saying how it was said (``… in a
+   statement on Friday``, ``… on Twitter``, ``… in a ruling``); a quote that finishes a sentence the
+   speaker began (``The plan “will fail,” she said``) takes the sentence's opening words along.
+6. where content ends (``attr_indirect``): an object's comma-led appositive is a gloss unless the phrase
+   goes on after it; a list, a second object after a comma, bare verbs going on with a to-infinitive,
+   a second ``that`` clause and an ``and`` clause with a pronoun subject are more of what was said; a
+   verb in the cue's own tense, an infinitive's comma-led tail and a subordinate clause with a subject
+   of its own (``as she left``) are not; of a verb's trailing phrases only those saying when, where or
+   why are cut (``in April``, ``in Ohio``, ``after the vote``), not ``in support of …``; the cue's object
+   between it and a quote (``called his play in the second half “a disgrace”``) goes with the quote.
 
 The rules live in four modules beside this one: ``cues.py`` (the lexicon and the pass that finds its
 cues), ``attr_parse.py`` (stateless helpers over the parse: subject, source span, trimming),
@@ -60,7 +67,7 @@ from .state import AttributionHit, FlagHit, analysis, guarded
 __all__ = ["NAME", "VERSION", "COMPONENT", "REQUIRES", "PROVIDES", "run", "lexicon", "Cue"]
 
 NAME = "attribution"
-VERSION = "attribution-rules/6"
+VERSION = "attribution-rules/7"
 COMPONENT = "claimtrail_attribution"
 REQUIRES: tuple[str, ...] = ("clusters", "timexes")
 PROVIDES: tuple[str, ...] = ("attributions",)
@@ -104,15 +111,18 @@ CHANNEL_REACH = 160  # chars from the end of reported content a trailing "… in
 # what each preposition may introduce as the way something was said ("in a statement", "on Twitter",
 # "at a rally", "to reporters"); "via" takes anything
 WRITTEN = {"statement", "interview", "post", "tweet", "posting", "message", "email", "e-mail", "letter", "op-ed",
-           "column", "editorial", "speech", "address", "remarks", "video", "blog", "release", "appearance"}
+           "column", "editorial", "speech", "address", "remarks", "video", "blog", "release", "appearance",
+           "ruling", "filing", "memo", "diatribe", "tirade", "rant", "ad", "advertisement", "commercial", "book",
+           "article", "essay", "newsletter", "podcast", "testimony"}
+EVENTS = {"forum", "fundraiser"}  # where things are said aloud ("at a forum", "during a fundraiser")
 TWO_SENSES = {"post", "address", "release", "appearance"}  # channels only as "a post", "a Facebook post"
 MEDIA = {"twitter", "facebook", "instagram", "youtube", "cnn", "msnbc", "fox", "nbc", "cbs", "abc", "npr", "bbc"}
 CHANNELS = {
     "in": WRITTEN,
     "on": MEDIA | {"show", "broadcast", "program", "programme", "podcast", "call", "website", "blog", "trail", "floor"},
     "from": {"floor", "podium", "stage", "pulpit"},
-    "at": {"rally", "conference", "briefing", "news conference", "press conference"},
-    "during": {"interview", "speech", "rally", "conference", "briefing", "appearance", "broadcast", "call"},
+    "at": {"rally", "conference", "briefing", "news conference", "press conference"} | EVENTS,
+    "during": {"interview", "speech", "rally", "conference", "briefing", "appearance", "broadcast", "call"} | EVENTS,
     "to": {"reporters", "audience", "audiences", "crowd", "supporters"},
 }
 
@@ -299,6 +309,10 @@ class _Finder(DirectRules, IndirectRules):
         self.hit_verbs.append(verb)
         self.claimed.update(quotes)
 
+    @staticmethod
+    def _is_channel(prep: Token) -> bool:
+        return _channel(prep)
+
     def _drop_channel(self, s: int, e: int) -> tuple[int, int]:
         """End reported content before a trailing phrase naming where or how it was said ("… in an
         interview with CNN on Sunday", "… on Twitter", "… at a rally in Ohio"): the cue's
@@ -306,9 +320,9 @@ class _Finder(DirectRules, IndirectRules):
         tok = self._token_at(max(s + 3, e - CHANNEL_REACH))  # (something must be left; the phrase is short)
         doc = self.doc
         while tok is not None and tok.idx < e:
-            # (not a noun's phrase, "the points in the letter", nor one a saying inside the content
-            # owns: "… when he speaks at a conference")
-            if tok.dep_ == "prep" and tok.lower_ in CHANNELS and tok.head.pos_ in ("VERB", "AUX") and \
+            # (wherever the parser hung it: "mocked Lee on Twitter" often makes it Lee's; but not one a
+            # saying inside the content owns: "… when he speaks at a conference")
+            if tok.dep_ == "prep" and tok.lower_ in CHANNELS and \
                     _channel(tok) and not (s <= tok.head.idx < e and _speech(tok.head)) and \
                     self._inside(tok.idx) is None and self._only_circumstance(tok.i, e):
                 return _trim(self.text, s, tok.idx)
@@ -350,7 +364,8 @@ class _Finder(DirectRules, IndirectRules):
 
     def _drop_gloss(self, s: int, e: int) -> tuple[int, int]:
         """End reported content before a trailing appositive gloss on it (", a charge that …",
-        "— a move that …"): the writer's comment, not the source's words."""
+        "— a move that …") or on the name it ends with (", the party's nominee"): the writer's
+        comment, not the source's words."""
         tok = self._token_at(s + 20)
         while tok is not None and tok.idx < e:
             nxt = tok.nbor() if tok.i + 1 < len(self.doc) else None
@@ -358,8 +373,27 @@ class _Finder(DirectRules, IndirectRules):
                     nxt.head.pos_ == "NOUN" and nxt.head.dep_ in ("appos", "npadvmod") and nxt.head.head.i < tok.i and \
                     nxt.head.right_edge.idx + len(nxt.head.right_edge) >= e - 1 and self._inside(tok.idx) is None:
                 return _trim(self.text, s, tok.idx)
+            # "… by Dana Ruiz, the city's planning chief": who the last name is (not a list the parser
+            # took for an appositive, "Lee, Park and Cho", nor a name glossing a noun, "his wife, Ana")
+            ap = self._appos_at(nxt) if tok.text == "," and nxt is not None else None
+            if ap is not None and ap.head.i < tok.i and ap.pos_ == "NOUN" and ap.head.pos_ == "PROPN" and \
+                    not any(c.dep_ in ("cc", "conj") for c in ap.children) and \
+                    ap.right_edge.idx + len(ap.right_edge) >= e - 1 and self._inside(tok.idx) is None:
+                return _trim(self.text, s, tok.idx)
             tok = nxt
         return s, e
+
+    @staticmethod
+    def _appos_at(tok: Token) -> Token | None:
+        """The appositive noun phrase that starts at ``tok``, if any."""
+        t = tok
+        for _ in range(8):
+            if t.dep_ == "appos" and t.left_edge.i == tok.i:
+                return t
+            if t.head.i == t.i or t.head.i < tok.i:
+                return None
+            t = t.head
+        return None
 
     def _one_paragraph(self, s: int, e: int, cue: tuple[int, int]) -> tuple[int, int]:
         """Reported speech does not cross a line break (a headline the parser ran into the first
