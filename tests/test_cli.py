@@ -192,7 +192,7 @@ def test_eval_prints_a_table_or_json(monkeypatch, capsys, tmp_path) -> None:  # 
     with pytest.raises(SystemExit) as exc:  # argparse's choices, from the registry
         cli.main(["eval", "nosuch", str(tmp_path)])
     err = capsys.readouterr().err
-    assert exc.value.code == 2 and "invalid choice: 'nosuch'" in err and "'polnear', 'gap'" in err
+    assert exc.value.code == 2 and "invalid choice: 'nosuch'" in err and "'polnear', 'agreement', 'gap'" in err
     assert cli.main(["eval", "gap", str(tmp_path / "absent.tsv")]) == 2
 
 

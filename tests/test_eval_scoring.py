@@ -26,5 +26,5 @@ def test_the_library_refuses_an_unknown_evaluation() -> None:
     """The CLI leaves this to argparse; a library caller gets the same choices in a ValueError."""
     from claimtrail.eval import evaluate
 
-    with pytest.raises(ValueError, match="choose from polnear, gap"):
+    with pytest.raises(ValueError, match="choose from polnear, agreement, gap"):
         evaluate("nosuch", ".", pipeline=object())
