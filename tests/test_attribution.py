@@ -669,3 +669,93 @@ def test_signed_quotes(nlp, text: str, expected: list) -> None:  # type: ignore[
     _, ct = hits(nlp, text)
     got = [describe(text, h) for h in ct.attributions if text[h.cue[0]:h.cue[1]] in ("―", "—", "–", "--")]
     assert got == expected
+
+
+@pytest.mark.parametrize(("text", "contents"), [
+    # a clause saying what went on meanwhile is not what was said
+    ('"We train every day," Spencer Hale said, as a few young boxers worked out inside the gym.',
+     ['"We train every day,"']),
+    ("He said his name was Mason, as the audience laughed.", ["his name was Mason"]),
+    ("He said North Carolina would win – even though he picked Denver to win.", ["North Carolina would win"]),
+    ("Sanders vowed to keep fighting even as Clinton closed in on the nomination.", ["to keep fighting"]),
+    # "said of X" after a quote another cue took: X is whom it was said of, not what
+    ('"We met in May," she said. "He is a good friend," she said of Mr. Cruz.',
+     ['"We met in May," | "He is a good friend,"']),
+    # … nor is "with a grin" what was said (but "charged him with fraud" is)
+    ('"We met in May," she said. "He is a good friend," she said with a grin.',
+     ['"We met in May," | "He is a good friend,"']),
+    ("Prosecutors charged him with fraud.", ["him with fraud"]),
+    # a quoted title after a kind of work, or "on" + a show, is nobody's words
+    ('Mr. Lee wrote in his 2012 book, "A Long Road Home."', []),
+    ('"I love it," Lee said on the podcast "Talk of the Town."', ['"I love it,"']),
+    ('Ana Ruiz, who hosts the weekly show "Late Night Lines," said the plan would fail.', ["the plan would fail"]),
+    ('“Being a dad, that’s my job,” Omar Weiss said in May on the podcast “Here’s the Thing.”',
+     ["“Being a dad, that’s my job,”"]),
+    ("Dana Ruiz, star of the cult classic “Thelma and Louise,” said she would vote for Stein.",
+     ["she would vote for Stein"]),
+    # … but a quote that goes on with the sentence is words, after "program" too
+    ("The minister told reporters the new program “is gaining traction fast.”",
+     ["the new program “is gaining traction fast.”"]),
+    # … and what a naming verb calls a show is what was said
+    ('She called the show "a disgrace to the network."', ['the show | "a disgrace to the network."']),
+    # markup a scraper left, with a long attribute value, hides no cue
+    ('Sources: <tweet note="she said it was fine and ' + "more words " * 40 + '">Hello.<tweet/>', []),
+    ('<tweet author="@cityhall" note="Lee said the plan\nwould fail">Hello.<tweet/>', []),
+])
+def test_content_is_not_a_scene_a_title_or_markup(nlp, text: str,  # type: ignore[no-untyped-def]
+                                                  contents: list) -> None:
+    _, ct = hits(nlp, text)
+    assert [" | ".join(text[s:e] for s, e in h.content) for h in ct.attributions] == contents
+
+
+def test_odd_complements_are_not_reported() -> None:
+    """Parses the small model sometimes makes (built by hand): a relative clause on an inverted sayer,
+    or a clause opened by "as", taken for the cue's complement."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from claimtrail.nlp.attr_indirect import _reported
+    vocab = spacy.blank("en").vocab
+    words = ["It", "works", ",", "said", "Omar", ",", "who", "developed", "tools", "."]
+    heads = [1, 3, 3, 3, 3, 4, 7, 3, 7, 3]
+    deps = ["nsubj", "ccomp", "punct", "ROOT", "nsubj", "punct", "nsubj", "ccomp", "dobj", "punct"]
+    doc = Doc(vocab, words=words, heads=heads, deps=deps)
+    assert not _reported(doc[7], doc[3], doc[4])  # "who developed tools" is the sayer's, not said
+    assert _reported(doc[1], doc[3], doc[4])  # "It works" before the cue is what was said
+    words = ["He", "said", "it", "works", ",", "as", "crowds", "cheered", "."]
+    heads = [1, 1, 3, 1, 1, 7, 7, 1, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "ccomp", "punct", "mark", "nsubj", "ccomp", "punct"]
+    doc = Doc(vocab, words=words, heads=heads, deps=deps)
+    assert _reported(doc[3], doc[1], doc[0]) and not _reported(doc[7], doc[1], doc[0])
+
+
+@pytest.mark.parametrize(("text", "outer", "inner"), [
+    # a trailing dash-led relative clause with a cue of its own is that sayer's words, not the first's
+    ("The chair blamed the delay on a clerk — who said the forms were lost.", "the delay on a clerk",
+     "the forms were lost"),
+    # (so is a dash-led participle: the first sayer's next saying)
+    ("The party chair dismissed the complaint that the count was rigged — saying the rival camp chose not to "
+     "take part.", "the complaint that the count was rigged", "the rival camp chose not to take part"),
+    # (a comma-led one was already cut off by the ", who …" rule)
+    ("Officials said the tax would fall on the families of workers, who argued that they could not pay it.",
+     "the tax would fall on the families of workers", "that they could not pay it"),
+])
+def test_trailing_relative_clause_with_its_own_cue_ends_the_outer_words(nlp, text: str,  # type: ignore[no-untyped-def]
+                                                                      outer: str, inner: str) -> None:
+    _, ct = hits(nlp, text)
+    assert [" | ".join(text[s:e] for s, e in h.content) for h in ct.attributions] == [outer, inner]
+
+
+@pytest.mark.parametrize(("text", "contents"), [
+    # a coordinated cue inside another's words is nested like any other: the outer one keeps them whole
+    ("According to the report, the officers watched the videos on Monday and said they had more questions "
+     "than answers.", ["the officers watched the videos on Monday and said they had more questions than answers"]),
+    ("The mayor promised to cut fees and pledged to hire more teachers, aides said.",
+     ["The mayor promised to cut fees and pledged to hire more teachers"]),
+    ("Critics accused Lee of ignoring the flood and praising the contractors who built the levee.",
+     ["Lee of ignoring the flood and praising the contractors who built the levee"]),
+])
+def test_coordinated_cue_inside_other_words_stays_nested(nlp, text: str,  # type: ignore[no-untyped-def]
+                                                         contents: list) -> None:
+    _, ct = hits(nlp, text)
+    assert [" | ".join(text[s:e] for s, e in h.content) for h in ct.attributions] == contents

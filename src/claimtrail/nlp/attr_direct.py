@@ -18,6 +18,12 @@ LABELS = {"q", "a", "update", "updated", "note", "editor's note", "editor’s no
           "clarification", "photos", "photo", "video", "watch", "read more", "related", "exclusive", "analysis",
           "opinion", "contributing", "paid notice", "the latest", "see also", "more", "source", "sources", "credit"}
 TITLE_LEADS = (" on", " in", " at", " to", " told", " during", " from", " of", "’s", "'s")
+# a kind of work whose title may follow in quotation marks ('the podcast “…”'), or the word that introduces one
+TITLE_NOUNS = {"book", "books", "memoir", "novel", "show", "podcast", "program", "programme", "column", "film",
+               "movie", "documentary", "song", "album", "series", "newsletter", "blog", "titled",
+               "entitled", "headlined", "sitcom", "musical", "drama", "comedy", "thriller", "classic", "play"}
+TITLE_LEN = 60  # chars a quoted title may run
+NAMING_VERBS = {"call", "dub", "label", "name", "term", "brand", "deem", "describe"}
 GAP_OK = set(" ,\t—–-:")
 SENTENCE_REST = 160  # how far the rest of a cue's sentence may run before the next quote joins (chars)
 LONE_REACH = 3000  # a cue-less quote goes to the last speaker only if their quote ended this close (chars)
@@ -47,6 +53,10 @@ class DirectRules:
     def _inside(self, pos: int) -> int | None:
         """Index (among properly closed quotes) of the quote containing char ``pos``, else None."""
         return _in_quote(self._closed_starts, self._closed, pos)
+
+    def _closed_index(self, k: int) -> int:
+        """Index among all quotes of closed quote ``k`` (what ``_inside`` returns)."""
+        return bisect.bisect_left(self.qstarts, self._closed[k][0])
 
     def _quote_ending_before(self, pos: int) -> int | None:
         k = bisect.bisect_right(self.qstarts, pos) - 1
@@ -202,10 +212,29 @@ class DirectRules:
         return i
 
     def _named_work(self, k: int) -> bool:
-        """A quote after "on", "in", "to" …: the title of a show or paper ('said on “Morning Call,”',
-        'told “Weekend Desk”'), not words said."""
-        before = self.text[max(0, self.quotes[k][0] - 8):self.quotes[k][0]].rstrip().lower()
-        return before.endswith(TITLE_LEADS)
+        """A quote after "on", "in", "to" … or after a kind of work ('his 2012 book, “…”', 'the podcast
+        “…”', 'a film titled “…”'): the title of a show, book or paper, not words said."""
+        q0 = self.quotes[k][0]
+        before = self.text[max(0, q0 - 8):q0].rstrip().lower()
+        return before.endswith(TITLE_LEADS) or self._titled(k)
+
+    def _titled(self, k: int) -> bool:
+        """A short quote right after a kind of work ('his 2012 book, “…”', 'the podcast “…”'): a title."""
+        q0, q1 = self.quotes[k]
+        first = self.text[q0:q1].lstrip(MARKS + "'‘ ")[:1]
+        if q1 - q0 > TITLE_LEN or not (first.isupper() or first.isdigit()) or \
+                any(p in self.text[q0:q1 - 3] for p in (". ", "? ", "! ")):
+            return False  # (words go on: 'the program “is gaining …”', 'the program, “states were broke. …”')
+        j = q0
+        while j > 0 and self.text[j - 1] in " ,\xa0":
+            j -= 1
+        tok = self._token_at(j - 1) if j > 0 else None
+        if tok is not None and tok.idx > j - 1 and tok.i > 0:
+            tok = tok.nbor(-1)  # (the token ending at j, not the one after it)
+        if tok is None or tok.idx + len(tok) != j or tok.lower_ not in TITLE_NOUNS or not tok.text.islower():
+            return False
+        # ('called the show “a disgrace”': what the show was called is what was said)
+        return not (tok.dep_ == "dobj" and tok.head.lemma_.lower() in NAMING_VERBS)
 
     def _titles_only(self, s: int, e: int) -> bool:
         """Whether every quotation mark between ``s`` and ``e`` belongs to a short closed quote (a

@@ -18,6 +18,10 @@ NEG_STANCE = {"deny": "decline", "confirm": "decline", "assert": "decline", "spe
 CONTENT_DEPS = ("ccomp",)
 # prepositions that may go on with a clause a cue interrupts ("… would be helped, Lee said, by the budget");
 # "on", "in", "at", "to" mostly say where, when or to whom it was said
+CONTENT_PREPS = ("on", "about", "of", "to", "for", "against", "over", "with")  # a verb's phrase saying what was said
+# the look or tone something was said with ("said with a grin"): how, not what
+MANNER_NOUNS = {"grin", "smile", "laugh", "chuckle", "shrug", "sigh", "wink", "nod", "smirk", "frown", "sneer",
+                "shake", "tear", "emotion", "passion", "conviction", "confidence", "certainty", "flourish"}
 REST_PREPS = {"by", "with", "for", "from", "than", "against", "about", "over", "into", "like"}
 CLAUSE_CUT = ("parataxis",)  # comma-led "and …", "while …" clauses mostly belong to what was said
 NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")
@@ -106,6 +110,30 @@ def _why_or_when(c: Token) -> bool:
         any(s.dep_ in ("nsubj", "nsubjpass", "expl") for s in c.children)
 
 
+def _reported(comp: Token, verb: Token, src: Token | None) -> bool:
+    """Whether a clause the parser made the cue's complement can be what was said: not a subordinate
+    clause saying when or why ('“…,” Lee said, as the crowd cheered'), nor one after an inverted
+    sayer ('“…,” said Ana Ruiz, a chemist who co-developed the test': the sayer's relative clause)."""
+    if comp.i > verb.i and any(m.dep_ == "mark" and m.lower_ in SUB_MARKS and m.i == comp.left_edge.i
+                               for m in comp.children):
+        return False
+    return not (src is not None and src.dep_ == "nsubj" and src.head.i == verb.i and verb.i < src.i < comp.i)
+
+
+SCENE_MARKS = {"as"}  # ("while", "when", "after" clauses are as often part of what was said)
+
+
+def _scene(c: Token) -> bool:
+    """A clause with a subject of its own opened by "as" ("…, as the audience laughed") or "even
+    though"/"even as": what went on while it was said, or the writer's contrast, not more of it."""
+    if c.dep_ != "advcl" or not any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in c.children):
+        return False
+    lead = c.left_edge
+    return any(m.dep_ == "mark" and (m.i == lead.i and m.lower_ in SCENE_MARKS or
+                                     lead.lower_ == "even" and m.i == lead.i + 1 and m.lower_ in ("though", "as"))
+               for m in c.children)
+
+
 MODALS = {"would", "could", "will", "can", "should", "might", "may", "must", "'d", "’d", "'ll", "’ll"}
 
 
@@ -183,6 +211,25 @@ def _noun_clause(noun: Token) -> Token | None:
 
 class IndirectRules:
     """Parse-side rules; expects the attributes set by ``attribution._Finder.__init__``."""
+
+    def _reported(self, comp: Token, verb: Token, src: Token | None) -> bool:
+        """``_reported``, and not a clause the parser found inside a quoted title ('said on the podcast
+        “Here's the Thing”')."""
+        k = self._inside(comp.idx)
+        return _reported(comp, verb, src) and (k is None or not self._titled(self._closed_index(k)))
+
+    def _not_closing(self, verb: Token, prep: Token, cue: Cue, src_span: tuple[int, int] | None) -> bool:
+        """A preposition after a cue that does not open what was said: where it was said ("wrote in
+        her new book", "said on the show"), or of whom, when the words are the quote just before ('“…,”
+        Lee said of her rival'), or how ("said with a grin"; but "charged him with fraud" says what)."""
+        if self._is_channel(prep):
+            return True
+        if prep.lower_ == "with" and any(g.dep_ == "pobj" and g.lemma_.lower() in MANNER_NOUNS for g in prep.children):
+            return True
+        if prep.lower_ in ("of", "about") and cue.cls == "speech":
+            left = min(verb.idx, src_span[0]) if src_span is not None else verb.idx
+            return self._quote_ending_before(left) is not None
+        return False
 
     def _object_lead(self, verb: Token, q0: int) -> int | None:
         """Start of the words between a cue and the quote after it when they are the cue's object or
@@ -275,8 +322,10 @@ class IndirectRules:
             return
         if src is None:
             src, src_span, kids = self._unparsed_subject(verb, kids)
-        comp = next((c for c in kids if c.dep_ in CONTENT_DEPS and c.i > verb.i), None) or \
-            next((c for c in kids if c.dep_ in CONTENT_DEPS and not self._own_sentence(c)), None) or \
+        comp = next((c for c in kids if c.dep_ in CONTENT_DEPS and c.i > verb.i and self._reported(c, verb, src)),
+                    None) or \
+            next((c for c in kids if c.dep_ in CONTENT_DEPS and not self._own_sentence(c) and
+                  self._reported(c, verb, src)), None) or \
             next((c for c in kids if c.dep_ == "advcl" and c.i > verb.i and any(
                 m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)), None)  # "asked if …"
         if comp is not None and self._clause_not_quote(comp) \
@@ -427,7 +476,8 @@ class IndirectRules:
             qs = self._quotes_in(hs, he)
             self._add("mixed" if qs else "indirect", cue_span, parts, src, src_span, stance, verb, qs)
             return
-        if last.i != verb.i and last.pos_ == "ADP" and last.head.i == verb.i:
+        if last.i != verb.i and last.pos_ == "ADP" and last.head.i == verb.i and \
+                not self._not_closing(verb, last, cue, src_span):
             # "called for X", "referred to X", "spoke out against X": the preposition closes the cue
             pobj = next((g for g in last.children if g.dep_ in ("pobj", "pcomp")), None)
             if pobj is not None:
@@ -500,7 +550,7 @@ class IndirectRules:
                               for g in c.children if g.dep_ == "pobj"), None)
                 start = d.left_edge.idx if d is not None else start
             if dep == "prep":
-                if obj.lower_ not in ("on", "about", "of", "to", "for", "against", "over", "with") or \
+                if obj.lower_ not in CONTENT_PREPS or self._not_closing(verb, obj, cue, src_span) or \
                         cue.cls == "utterance" and obj.lower_ not in ("about", "of", "on"):
                     continue
                 pobj = next((g for g in obj.children if g.dep_ in ("pobj", "pcomp")), None)
@@ -644,6 +694,9 @@ class IndirectRules:
                     break
                 if prev is not None and prev.text == "," and c.dep_ in ("advcl", "acl", "relcl") and c.tag_ == "VBG":
                     break  # "…, sparking speculation": the writer's comment on what was said
+                if prev is not None and (prev.text in (",", "—", "--", "–") or c.left_edge.lower_ == "even") and \
+                        _scene(c):
+                    break  # "said his name was Mason, as the crowd laughed": what went on meanwhile
                 if _second_saying(c):
                     break  # "said that the plan would work and insisted …": the second saying is its own
                 if self._second_act(head, c):
@@ -669,14 +722,17 @@ class IndirectRules:
 
     def _vp_end(self, verb: Token) -> int:
         """End of an infinitive's phrase, before a comma-led tail on it ("expected to sign the bill,
-        potentially ending …", "… to cut jobs, with more to come"): the writer's comment. (A dash-led
-        one as often goes on with what was said: "… — like the fight for first place".)"""
+        potentially ending …", "… to cut jobs, with more to come"), or before an "even as" clause
+        however led: the writer's comment. (A dash-led one as often goes on with what was said: "… —
+        like the fight for first place".)"""
         for c in verb.rights:
             tail = c.dep_ in ("advcl", "acl", "parataxis", "npadvmod", "appos", "relcl") or \
                 c.dep_ == "prep" and c.lower_ == "with"
-            if tail and c.left_edge.i - 1 > verb.i and self.doc[c.left_edge.i - 1].text == ",":
-                prev = self.doc[c.left_edge.i - 2]
-                return prev.idx + len(prev)
+            if tail and c.left_edge.i - 1 > verb.i and (self.doc[c.left_edge.i - 1].text == "," or _scene(c)):
+                k = c.left_edge.i - 1
+                if self.doc[k].is_punct:
+                    k -= 1
+                return self.doc[k].idx + len(self.doc[k])
         return verb.right_edge.idx + len(verb.right_edge)
 
     def _np_end(self, tok: Token) -> int:
