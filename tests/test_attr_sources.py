@@ -27,6 +27,8 @@ def source_of(nlp, text: str, cue: str) -> str | None:  # type: ignore[no-untype
 
 
 CASES = [
+    # a possessive pronoun on a noun cue that is the verb's object stands for the verb's subject
+    ("The governor renewed his attacks on the press at the rally.", "attacks on", "The governor"),
     # an inverted speaker after a quote keeps the apposition; a noun cue after "at"/"to" takes the verb's subject
     ("“The levy is unfair,” said Ana Ruiz, a lawyer at the tenants' union.", "said",
      "Ana Ruiz, a lawyer at the tenants' union"),
@@ -40,6 +42,9 @@ CASES = [
     ("Voters, worried about prices, said the economy mattered most.", "said", "Voters"),
     ("Frank Ortiz, eager all week to settle old scores, accused the council of hiding the audit.",
      "accused", "Frank Ortiz"),
+    # ... and the one the adjective describes is who would do what it is eager to do
+    ("But Chris Dale, eager all evening to jab the senators for failing to lead, attacked Rubio for not answering.",
+     "jab", "Chris Dale"),
     ("Ross, himself a candidate, said the vote was rigged.", "said", "Ross"),
     ("Mr. Lee, almost alone, argued that the tax was fair.", "argued", "Mr. Lee"),
     # ... while what says who they are stays: a relative clause on the name, an apposition's own
@@ -49,6 +54,8 @@ CASES = [
      "said", "Tom Reed, a lawyer who once worked for the mayor"),
     ("Ms. Epstein, along with two colleagues, wrote that the court had shifted.",
      "wrote", "Ms. Epstein, along with two colleagues"),
+    ("Democratic economists, like their Republican colleagues, say the tax is too high.",
+     "say", "Democratic economists, like their Republican colleagues"),
     ("The 46-year-old said the company had failed.", "said", "The 46-year-old"),
     # what the parser hung in front of the name: a dateline, a spaced dash, an opening day and place
     ("DENVER (Reuters) - Mayor Ana Lopez said on Monday that the bridge would reopen in May.",
@@ -58,6 +65,8 @@ CASES = [
      "said", "Sen. Tom Baker (R-KS)"),
     ("WASHINGTON, May 2 (UPI) -- A spokesman for the mayor called the ruling a disgrace.",
      "called", "A spokesman for the mayor"),
+    ("Washington (AFP) – Democrat Ana Ruiz has taken a swipe at Republican rival Tom Park’s stance on trade, "
+     "saying that “bombastic comments” do more harm than good.", "saying", "Democrat Ana Ruiz"),
     # a title the parser split off as a second subject is part of the name
     ("Party spokesman the Rev. Ana Ruiz told reporters that the vote would wait.",
      "told", "Party spokesman the Rev. Ana Ruiz"),
@@ -94,6 +103,53 @@ CASES = [
     ("“We will win,” Lopez said when asked whether she would run.", "asked", None),
     # ... while "it" that stands for a firm or a paper speaks
     ("The firm declined, citing legal risks.", "citing", "The firm"),
+    # a cue the parser gave no subject: the name set off by commas that it hung on the opener, a title and
+    # name both hung there (but not a place's state), the subject of a first act it made the cue's complement
+    ("In a statement to the Herald, her senior adviser, Jake Moss, said the plan was dead.",
+     "said", "her senior adviser, Jake Moss"),
+    ("In a note to Lee, Ruiz, the head of the panel, argued that the rules were unfair.",
+     "argued", "Ruiz, the head of the panel"),
+    ("At a town hall in Ames, Ohio, Gov. Dan Pratt, the state's top official, warned that taxes would rise.",
+     "warned", "Gov. Dan Pratt, the state's top official"),
+    ("Ross jokingly offered the reporter a job, then says he will welcome advice from anyone.", "says", "Ross"),
+    ("At a June rally in Ames, Iowa, 62-year-old Brenda Olson also railed against the tax, and explained how it "
+     "hurt her.", "explained", "62-year-old Brenda Olson"),
+    # a passive cue's subject holds the view ("is persuaded", "is assured of"), unless it is who was told
+    ("The senator was persuaded that the deal was fair.", "persuaded", "The senator"),
+    ("Mayor Ortiz is now assured of winning the vote.", "assured of", "Mayor Ortiz"),
+    ("Critics were told that the plan would fail.", "told", None),
+    # a cue verb used as a noun: whoever makes the call, leads the campaign
+    ("Ross made an impassioned call for calm.", "call for", "Ross"),
+    ("The mayor renewed calls for a recount.", "calls for", "The mayor"),
+    ("The governor led campaigns against the tax.", "campaigns against", "The governor"),
+    # a passive cue with no "by" hides who spoke: not the subject of the clause it hangs on
+    ("The mayor came under fire when it was revealed that she had used a private server.", "revealed", None),
+    ("The price was not disclosed, though it was widely reported that Lee paid a million dollars.",
+     "reported", None),
+    # a participle after "…, he said," is the speaker's; a name the parser made the root is the subject
+    ("“The party will have other voices,” he said, not even suggesting that Lee could lead it.",
+     "suggesting", "he"),
+    ("Trump defended eminent domain, calling the seizure of private land a necessity.", "calling", "Trump"),
+    # a thing made to speak ("an ad that urges …"): whoever released or ran it
+    ("Lee released a new ad that urges voters to send a message.", "urges", "Lee"),
+    ("The Herald ran a piece that noted the plan would fail.", "noted", "The Herald"),
+    # a participle on an object: the sender's words, the one who has a hard time; others' words stay theirs
+    ("The senator emailed supporters saying that the race was close.", "saying", "The senator"),
+    ("Many voters have more trouble accepting that the mayor lied.", "accepting", "Many voters"),
+    ("The aide met voters saying the plan was unfair.", "saying", "voters"),
+    ("The former president spent much of his speech defending his record on the war.",
+     "defending", "The former president"),
+    # after a quote, the one named after the inverted cue: not a subject the parser found inside the quote,
+    # and also when the parser made it the cue's object
+    ("“The drop is due to the emails, the foundation, all the old stuff,” said a person close to the mayor.",
+     "said", "a person close to the mayor"),
+    ("“The mayor is a fraud,” read one.", "read", "one"),
+    ("“Our movement has already forced her to change her mind,” read the email.", "read", "the email"),
+    # a verb whose tense cannot share the reported clause's ("says he would … and tells …") is the reporter's
+    ("Kasich says he would sit the envoy down and tell him to stop, and tells the crowd he was the first to say it.",
+     "tells", "Kasich"),
+    ("Lee insists that he will fight on to the convention and refuses to answer questions about the race.",
+     "refuses", "Lee"),
 ]
 
 
@@ -114,3 +170,68 @@ def test_conjunction_left_at_the_end_is_trimmed() -> None:
               pos=["PROPN", "CCONJ", "VERB", "PRON", "VERB"])
     s, e = source_span(doc[0], doc[2])
     assert doc.text[s:e] == "Lee"
+
+
+HOLDERS = [
+    # a possessive pronoun on a noun cue that a verb takes as its object: the verb's subject when it is a
+    # name or a group and agrees with the pronoun; otherwise the pronoun
+    ("Mr. Lee continued his attacks on the judge.", "attacks", "Lee"),
+    ("Both parents stiffened their denunciation of the senator.", "denunciation", "parents"),
+    ("The ruling did not change her view of the case.", "view", "her"),
+    ("The senators repeated his criticism of the plan.", "criticism", "his"),
+    ("Lee was alone in his view that the plan would fail.", "view", "his"),
+]
+
+
+@pytest.mark.parametrize(("text", "noun", "expected"), HOLDERS, ids=[c[0][:40] for c in HOLDERS])
+def test_holder(nlp, text: str, noun: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    from claimtrail.nlp.attr_parse import holder
+
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == noun)
+    owner = next(c for c in tok.children if c.dep_ == "poss")
+    assert holder(owner, tok).text == expected
+
+
+SUBJECTS = [
+    # a verb the parser coordinated into a reported clause about a thing is the reporter's second act ...
+    ("Lee said the vote hurt his party and goes on to blame the press for the loss.", "blame", "Lee"),
+    ("Lee said the plan was rigged and called for a recount.", "called", "Lee"),
+    # ... but people in the reported clause may act themselves
+    ("Lee said the senators were wrong and called for a recount.", "called", "senators"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), SUBJECTS, ids=[c[0][:40] for c in SUBJECTS])
+def test_subject(nlp, text: str, word: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    from claimtrail.nlp.attr_parse import subject
+
+    doc = nlp(text)
+    found = subject(next(t for t in doc if t.text == word))
+    assert found is not None and found.text == expected
+
+
+def test_first_act_with_a_quote_inside() -> None:
+    """A cue the parser gave no subject, with a first act it made the cue's complement: that act's subject
+    speaks, even when a quote sits inside the act ("He pledged a “big” deal for the city, says it works");
+    a quote that closes right before the cue is what was said instead."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from claimtrail.nlp.attr_parse import subject
+
+    words = ["He", "pledged", "a", "“", "big", "”", "deal", "for", "the", "city", ",", "says", "it", "works"]
+    heads = [1, 11, 6, 4, 6, 4, 1, 6, 9, 7, 11, 11, 13, 11]
+    deps = ["nsubj", "ccomp", "det", "punct", "amod", "punct", "dobj", "prep", "det", "pobj", "punct", "ROOT",
+            "nsubj", "ccomp"]
+    tags = ["PRP", "VBD", "DT", "``", "JJ", "''", "NN", "IN", "DT", "NN", ",", "VBZ", "PRP", "VBZ"]
+    pos = ["PRON", "VERB", "DET", "PUNCT", "ADJ", "PUNCT", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "VERB", "PRON",
+           "VERB"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+    found = subject(doc[11])
+    assert found is not None and found.text == "He"
+    quoted = Doc(Vocab(), words=["“", "He", "won", "”", ",", "says", "it", "works"], heads=[2, 2, 5, 2, 5, 5, 7, 5],
+                 deps=["punct", "nsubj", "ccomp", "punct", "punct", "ROOT", "nsubj", "ccomp"],
+                 tags=["``", "PRP", "VBD", "''", ",", "VBZ", "PRP", "VBZ"],
+                 pos=["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "VERB", "PRON", "VERB"])
+    assert subject(quoted[5]) is None

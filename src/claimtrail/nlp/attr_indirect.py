@@ -8,8 +8,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from .attr_parse import circumstance as _circumstance, negated as _negated, source_span as _source_span, \
-    span_of as _span_of, subject as _subject, trim as _trim
+from .attr_parse import circumstance as _circumstance, holder as _holder, negated as _negated, \
+    source_span as _source_span, span_of as _span_of, subject as _subject, trim as _trim
 from .cues import Cue, lexicon
 from .quotes import MARKS
 
@@ -884,6 +884,7 @@ class IndirectRules:
         if content is None:
             return
         src = next((c for c in noun.children if c.dep_ == "poss"), None)
+        src = _holder(src, noun) if src is not None else None  # "Trump continued his attacks on …" -> Trump
         if src is None and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
             src = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
         if src is None and noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX") and \

@@ -38,18 +38,22 @@ def trim(text: str, s: int, e: int) -> tuple[int, int]:
 # things people put words in ("a statement saying …", "signs calling …"): whoever made them is the source
 ARTIFACTS = {"statement", "article", "letter", "message", "post", "tweet", "email", "ad", "advertisement", "video",
              "op-ed", "column", "editorial", "release", "sign", "banner", "plea", "attempt", "effort", "note",
-             "speech", "remark", "comment", "memo", "book", "essay", "petition", "resolution", "campaign", "bid"}
+             "speech", "remark", "comment", "memo", "book", "essay", "petition", "resolution", "campaign", "bid",
+             "paper", "report", "study", "document"}
 
 
 def subject(verb: Token) -> Token | None:
     """The verb's subject, climbing through open complements, conjuncts and participles."""
-    if _asked(verb):
+    if _asked(verb) or _agentless_passive(verb):
         return None
-    v = verb
+    after = _after_said(verb)
+    if after is not None:
+        return after
+    v = _maker(verb) or verb
     via_prep = False  # whether the last step climbed from a preposition's verb ("a habit of blaming")
     for _ in range(6):
         for c in v.children:
-            if c.dep_ in ("nsubj", "csubj") or c.dep_ == "nsubjpass" and v is not verb:
+            if c.dep_ in ("nsubj", "csubj") or c.dep_ == "nsubjpass" and (v is not verb or _holder_passive(v)):
                 if v is not verb and _dummy_it(c, v):
                     return None  # "it is hard to know …", "it means admitting …": anyone's, no one named
                 if c.tag_ in ("WDT", "WP"):
@@ -57,6 +61,14 @@ def subject(verb: Token) -> Token | None:
                     # what was said about; the other subject the parser found is who said it
                     c = next((o for o in v.children
                               if o.dep_ == "nsubj" and o.i != c.i and o.tag_ not in ("WDT", "WP")), c)
+                later = next((o for o in v.children if o.dep_ == "nsubj" and o.i > c.i and
+                              (c.ent_type_ in PLACES or c.is_upper) and
+                              any(t.text in DASHES for t in v.doc[c.i:o.left_edge.i])), None)
+                c = later if later is not None else c  # ("WASHINGTON (AP) ― Ana Ruiz said": not the dateline)
+                if c.i < v.i and v.i > 0 and (v.doc[v.i - 1].is_quote or v.doc[v.i - 1].text in MARKS):
+                    # ('“…, the foundation, …,” said a person close to them': a second subject the parser
+                    # found inside the quote; the one after the inverted cue speaks)
+                    c = next((o for o in v.rights if o.dep_ == "nsubj"), c)
                 return c  # (a participle on a passive clause is its subject's: "X was booed after telling …")
         share = next((c for c in v.children if c.i < v.i and c.dep_ in ("nummod", "npadvmod", "dep", "quantmod")
                       and (c.like_num or c.lemma_.lower() in SHARES) and c.ent_type_ not in ("DATE", "TIME")), None)
@@ -71,6 +83,8 @@ def subject(verb: Token) -> Token | None:
             # "issued a statement saying …", "shot back in an article stating …", "mounted a campaign to
             # condemn …": whoever made it
             up = v.head.head if v.head.head.pos_ != "ADP" else v.head.head.head
+            if up.pos_ in ("ADJ", "NOUN", "PRON") and up.dep_ in ("dobj", "npadvmod") and up.lower_ in PORTIONS:
+                up = up.head  # ("spent much of his speech defending …")
             if up.pos_ == "VERB" and up.i != v.head.i:
                 v = up
                 continue
@@ -81,6 +95,10 @@ def subject(verb: Token) -> Token | None:
                 v = v.head.head
                 continue
             return None
+        if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.dep_ in ("dobj", "dative") and v.head.head.pos_ == "VERB" \
+                and (v.head.lemma_.lower() in HARDSHIP or _saying(v) and v.head.head.lemma_.lower() in SENDING):
+            v = v.head.head  # "had a hard time accepting …", "emailed supporters saying …": who had it, who sent
+            continue
         if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and \
                 (v.tag_ != "VBN" or _finite(v) or any(c.dep_ == "aux" and c.lemma_ == "have" for c in v.children)):
             # (a perfect participle is active: "the only candidate to have pledged …")
@@ -96,6 +114,14 @@ def subject(verb: Token) -> Token | None:
                 return after  # '“…,” said Lee, adding that …': Lee, whatever the parser made of him
         if v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.dep_ == "ccomp" and v.head.head.pos_ == "VERB":
             v = v.head.head  # "Cruz warned that the deal could fail, remarking …": the one who warned
+            continue
+        if v is not verb and v.dep_ == "amod" and v.pos_ == "ADJ" and v.head.pos_ in ("NOUN", "PROPN") and \
+                v.head.i < v.i:
+            return v.head  # "Christie, eager all evening to jab senators, …": whoever is eager
+        if _sayers_act(v):
+            while v.dep_ == "conj":
+                v = v.head
+            v = v.head  # "Lee said the vote hurt him and goes on to blame the press": Lee blames
             continue
         if (v.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "acomp") or v.dep_ == "dep" and v.head.pos_ == "VERB") \
                 and v.head.i != v.i:
@@ -117,14 +143,192 @@ def subject(verb: Token) -> Token | None:
                 v.head.head.pos_ in ("VERB", "AUX"):
             v, via_prep = v.head.head, False  # "were in the lead in pushing …", "at the forefront of calling …"
             continue
+        if v is not verb and v.dep_ == "ROOT" and v.pos_ in ("NOUN", "PROPN") and v.i < verb.i and \
+                (v.pos_ == "PROPN" or v.ent_type_ in ("PERSON", "ORG", "NORP") or v.tag_ == "NN" and v.is_title) \
+                and not any(c.dep_ == "prep" and c.i < v.i for c in v.children):
+            return v  # "Lee defended the plan, calling it …" parsed with Lee as the root: the parser lost the verb
+        if v is verb and v.pos_ == "NOUN":
+            up = _noun_holder(v)
+            if isinstance(up, Token) and up.pos_ in ("VERB", "AUX"):
+                v = up
+                continue
+            return up
         break
+    return _stranded(v) if v.pos_ in ("VERB", "AUX") else None
+
+
+def _noun_holder(noun: Token) -> Token | None:
+    """Whose act a cue verb used as a noun is ("her call for …", "led campaigns against …", "opened with a
+    call for …"): its possessor, or else the verb it is the object of, whose subject made it."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return holder(owner, noun)
+    if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("with", "in", "into", "to", "on") and noun.head.head.pos_ == "VERB":
+        return noun.head.head
     return None
+
+
+# passive cues whose subject holds the view or is the one quoted ("she is convinced that …", "he was quoted
+# as saying …"); other passive cues' subjects are who was told, asked or criticized
+HOLDER_PASSIVES = {"convince", "persuade", "assure", "quote", "show", "satisfy", "worry", "concern", "alarm",
+                   "trouble", "disappoint", "encourage", "frustrate", "anger", "shock", "surprise", "please",
+                   "determine", "commit", "oppose", "incline", "dismay", "disturb", "offend", "outrage"}
+
+
+def _holder_passive(verb: Token) -> bool:
+    return verb.lemma_.lower() in HOLDER_PASSIVES and not any(c.dep_ == "agent" for c in verb.children)
+
+
+NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")
+PLACES = ("GPE", "LOC", "FAC")
+
+
+def holder(owner: Token, noun: Token) -> Token:
+    """A possessive pronoun on a noun cue that is the object of a verb stands for the verb's subject when
+    that is a name or a group: readers name "Lee" in "Lee stepped up his attacks on …" (not in "the
+    ruling did not change her view of …", nor "Lee was alone in his view that …": there they keep "his")."""
+    if owner.tag_ != "PRP$" or noun.dep_ != "dobj" or noun.head.pos_ not in ("VERB", "AUX"):
+        return owner
+    subj = subject(noun.head)
+    if subj is None or subj.tag_ in ("WDT", "WP") or not (
+            subj.pos_ == "PROPN" or subj.ent_type_ in ("PERSON", "NORP") or subj.lemma_.lower() in PEOPLE):
+        return owner
+    plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
+    return subj if (owner.lower_ == "their") == plural else owner  # ("their" for a group, "his"/"her" for one)
+
+
+PEOPLE = GROUP_HEADS | {"parent", "family", "candidate", "senator", "governor", "mayor", "president", "democrat",
+                        "republican", "conservative", "liberal", "spokesman", "spokeswoman"}
+
+
+def _agentless_passive(verb: Token) -> bool:
+    """'… when it was revealed that …', '… as she was announced the winner': a passive cue with no 'by'
+    hides who spoke; the clause it hangs on names someone else."""
+    # ("he's promoted": the parser's passive may be a perfect)
+    return verb.tag_ == "VBN" and not _holder_passive(verb) and \
+        any(c.dep_ == "auxpass" and c.lower_ not in ("'s", "’s") for c in verb.children) and \
+        not any(c.dep_ == "agent" for c in verb.children)
+
+
+def _sayers_act(v: Token) -> bool:
+    """A verb the parser coordinated into a reported clause that is a second act of whoever reported it:
+    the clause's subject is a thing, not someone who acts ("said the vote was rigged and called for a
+    recount"), or the verb's tense cannot share the clause's ("says he'd sit them down and tells the crowd …")."""
+    if v.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        return False
+    clause = v.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or not _saying(clause.head):
+        return False
+    if v.tag_ in ("VBZ", "VBD") and v.head.tag_ == "VB" and \
+            any(a.dep_ == "aux" and a.tag_ == "MD" for h in (v.head, clause) for a in h.children):
+        return True  # (a finite verb cannot share the clause's modal)
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.pos_ == "NOUN" and subj.ent_type_ not in ("PERSON", "NORP", "ORG") and \
+        subj.lemma_.lower() not in PEOPLE and not is_group(subj)
+
+
+def _after_said(verb: Token) -> Token | None:
+    """The speaker of a '…, he said,' that a participle follows ('“…,” he said, also alluding to …'): the
+    parser hangs the participle on the quote's verb, but it is the speaker's."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k > 0 and doc[k].head.i == verb.i and doc[k].dep_ in ("neg", "advmod"):
+        k -= 1  # ("…, he said, not even suggesting …")
+    if verb.tag_ != "VBG" or k < 2 or doc[k].text != "," or not _saying(doc[k - 1]):
+        return None
+    said = doc[k - 1]
+    return next((c for c in said.children if c.dep_ == "nsubj" and c.i == said.i - 1), None)
+
+
+def _maker(verb: Token) -> Token | None:
+    """The verb whose subject made the thing a 'that' clause speaks through ("released an ad that urges …",
+    "ran a piece that noted …"): whoever released or ran it."""
+    if verb.dep_ != "relcl" or verb.head.lemma_.lower() not in MADE_THINGS or \
+            verb.head.dep_ != "dobj" or verb.head.head.pos_ != "VERB" or \
+            not any(c.dep_ == "nsubj" and c.lower_ == "that" for c in verb.children):
+        return None
+    return verb.head.head
+
+
+MADE_THINGS = ARTIFACTS | {"piece", "data", "story"}
+SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj", "expl", "agent")
+
+
+def _stranded(verb: Token) -> Token | None:
+    """A subject the parser hung somewhere else when it gave a verb none: the subject of a clause the
+    parser made the verb's complement though it is a first act ("Lee praised the plan, then says …"), a
+    name set off by commas that the parser made an apposition of the opener ("In a letter to the board,
+    its chair, Ana Ruiz, wrote …"), or the name after a cue that follows a quote ('“…,” read one')."""
+    if any(c.dep_ in SUBJ_DEPS for c in verb.children):
+        return None
+    if verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+        return _after_quote(verb)  # (a cue after a quote the tagger took for a bare verb: '“…,” read one')
+    return _first_act(verb) or _misattached(verb) or _after_quote(verb)
+
+
+def _after_quote(verb: Token) -> Token | None:
+    """'“…,” read the email' / 'said Skelly': the parser made the speaker after an inverted cue an object or
+    an adverb."""
+    doc = verb.doc
+    if verb.i == 0 or not (doc[verb.i - 1].is_quote or doc[verb.i - 1].text in MARKS) or \
+            verb.lemma_.lower() not in SAYING | {"read"}:
+        return None
+    return next((c for c in verb.rights if c.dep_ in ("dobj", "advmod", "npadvmod", "attr") and c.pos_ in NOMINAL
+                 and c.left_edge.i == verb.i + 1 or c.i == verb.i + 1 and c.pos_ in NOMINAL and c.dep_ == "dobj"),
+                None)
+
+
+def _first_act(verb: Token) -> Token | None:
+    """'Lee praised the plan, then says …': the subject of a finite clause before the cue."""
+    if not any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children):
+        return None  # (what was said comes after the cue; a clause before it would then be a first act)
+    doc = verb.doc
+    for c in verb.lefts:
+        if c.dep_ != "ccomp" or c.tag_ not in ("VBD", "VBZ", "VBP") and not \
+                any(a.dep_ == "aux" and a.i < c.i for a in c.children):
+            continue
+        if any(doc[k].is_quote or doc[k].text in MARKS for k in range(max(c.left_edge.i, verb.i - 3), verb.i)):
+            return None  # ('“We will win,” said Lee': the quote is what was said)
+        return next((s for s in c.children if s.dep_ == "nsubj" and s.i < c.i and s.tag_ not in ("WDT", "WP")), None)
+    return None
+
+
+def _misattached(verb: Token) -> Token | None:
+    """The name right before the cue, climbing from it to the outermost apposition or conjunct set off by
+    a comma (the parser hung the subject on the opener: "In a note to Lee, Ruiz, the chair, wrote")."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k > 0 and (doc[k].text == "," or doc[k].head.i == verb.i and doc[k].dep_ in ("advmod", "aux", "neg")):
+        k -= 1
+    t, best = doc[k], None
+    if t.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+        return None
+    for _ in range(12):
+        if t.head.i == t.i or t.i == verb.i or t.head.i > verb.i:
+            break
+        if best is not None and t.ent_type_ in PLACES:
+            break  # ("in Ames, Iowa, Dan Pratt said": not the state)
+        if t.dep_ == "pobj" and t.ent_type_ == "PERSON" and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == "," \
+                and any(c.dep_ == "pobj" and c.i < t.left_edge.i for c in t.head.children):
+            best = t  # ("At an event in Ames, Iowa, Brenda Johnson railed …": a second object of "in")
+        elif t.dep_ in ("appos", "conj") and t.pos_ in ("NOUN", "PROPN") and t.head.i < t.i and \
+                t.left_edge.i > 0 and (doc[t.left_edge.i - 1].text == "," or doc[t.left_edge.i - 1].is_quote):
+            best = t
+        t = t.head
+    return best
 
 
 ABSTRACT = {"reason", "way", "time", "chance", "opportunity", "need", "right", "temptation", "urge", "pressure",
             "occasion", "excuse", "ground", "cause"}  # "reason to believe …" names no one who believes
 
 
+PORTIONS = {"much", "most", "part", "all", "some", "half", "rest", "bulk"}
+HARDSHIP = {"trouble", "time", "difficulty", "problem", "hesitation"}
+SENDING = {"email", "send", "text", "message", "write", "mail", "address", "urge", "tell"}
 SHARES = {"percent", "%", "half", "third", "quarter", "majority", "minority", "plurality"}
 ASKING = {"ask", "press", "question", "quiz", "advise", "tell", "urge", "invite", "prompt", "challenge", "interview",
           "confront", "query"}
@@ -183,6 +387,8 @@ def source_span(src: Token, verb: Token) -> tuple[int, int]:
             hi = c.right_edge.i
     else:
         lo, hi = src.left_edge.i, src.right_edge.i
+        if src.dep_ == "ROOT" and src.i < verb.i:
+            hi = src.i  # (a name the parser made the root: what hangs after it is the sentence, not the name)
         # never let the source run over the cue itself (parser slips on long inversions)
         if lo <= verb.i <= hi:
             lo, hi = (lo, verb.i - 1) if src.i < verb.i else (verb.i + 1, hi)
@@ -199,6 +405,18 @@ def source_span(src: Token, verb: Token) -> tuple[int, int]:
         above = {a.i for a in verb.ancestors} - {a.i for a in src.ancestors} - {src.i}
         hi = next((k - 1 for k in range(src.i + 1, hi + 1) if k in above), hi)
         lo = next((k + 1 for k in range(src.i - 1, lo - 1, -1) if k in above), lo)
+    for c in (verb.children if src.head.i == verb.i and src.i < verb.i else ()):
+        # a companion the parser hung on the cue: "Lee, along with two aides, wrote …" (both speak)
+        if c.dep_ == "prep" and c.lower_ in COMPANION and c.i == hi + 2 and doc[c.i - 1].text == "," and \
+                c.right_edge.i < verb.i:
+            hi = c.right_edge.i
+    if src.dep_ == "appos" and src.head.i < src.i:
+        # a name and its title both hung on the opener ("In a note to Lee, Ana Ruiz, the chair, wrote")
+        # (not a place's state or country: "At a rally in Ames, Iowa, Gov. Dan Pratt, its host, said")
+        sib = next((c for c in src.head.children if c.dep_ == "appos" and c.i < src.i and lo > 0
+                    and src.head.ent_type_ not in PLACES
+                    and doc[lo - 1].text == "," and c.right_edge.i in (lo - 1, lo - 2)), None)
+        lo = sib.left_edge.i if sib is not None else lo
     lo = _past_opener(src, lo, hi)
     hi = _before_aside(src, lo, hi)
     for c in src.rights:
@@ -242,6 +460,7 @@ def source_span(src: Token, verb: Token) -> tuple[int, int]:
 
 
 QUOTE_END = re.compile(r"[,.!?](?:[\"”]|'')\s*")
+COMPANION = {"along", "together", "like"}
 KEEP_PREPS = {"including", "like", "such", "of", "along", "together"}  # "Lee, along with Kim, said": both speak
 DASHES = ("-", "—", "–", "―", "--")
 
