@@ -1,7 +1,7 @@
 """Who said it: the source span the attribution stage gives a cue, on hand-written sentences.
 
 The sentences are our own. Each row is text → cue → the source text expected for that cue (None: no
-source). The rules live in ``claimtrail.nlp.attr_parse`` (``subject`` and ``source_span``): the subject's
+source). The rules live in ``claimtrail.nlp.attr_source`` (``subject`` and ``source_span``): the subject's
 noun phrase as a reader would mark it, without datelines, openers and the writer's asides.
 """
 from __future__ import annotations
@@ -163,7 +163,7 @@ def test_conjunction_left_at_the_end_is_trimmed() -> None:
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-    from claimtrail.nlp.attr_parse import source_span
+    from claimtrail.nlp.attr_source import source_span
 
     words = ["Lee", "and", "said", "it", "works"]
     doc = Doc(Vocab(), words=words, heads=[2, 0, 2, 4, 2], deps=["nsubj", "cc", "ROOT", "nsubj", "ccomp"],
@@ -185,7 +185,7 @@ HOLDERS = [
 
 @pytest.mark.parametrize(("text", "noun", "expected"), HOLDERS, ids=[c[0][:40] for c in HOLDERS])
 def test_holder(nlp, text: str, noun: str, expected: str) -> None:  # type: ignore[no-untyped-def]
-    from claimtrail.nlp.attr_parse import holder
+    from claimtrail.nlp.attr_source import holder
 
     doc = nlp(text)
     tok = next(t for t in doc if t.text == noun)
@@ -204,7 +204,7 @@ SUBJECTS = [
 
 @pytest.mark.parametrize(("text", "word", "expected"), SUBJECTS, ids=[c[0][:40] for c in SUBJECTS])
 def test_subject(nlp, text: str, word: str, expected: str) -> None:  # type: ignore[no-untyped-def]
-    from claimtrail.nlp.attr_parse import subject
+    from claimtrail.nlp.attr_source import subject
 
     doc = nlp(text)
     found = subject(next(t for t in doc if t.text == word))
@@ -218,7 +218,7 @@ def test_first_act_with_a_quote_inside() -> None:
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-    from claimtrail.nlp.attr_parse import subject
+    from claimtrail.nlp.attr_source import subject
 
     words = ["He", "pledged", "a", "“", "big", "”", "deal", "for", "the", "city", ",", "says", "it", "works"]
     heads = [1, 11, 6, 4, 6, 4, 1, 6, 9, 7, 11, 11, 13, 11]

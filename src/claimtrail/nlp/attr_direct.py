@@ -9,7 +9,8 @@ import re
 from spacy.tokens import Token
 
 from .attr_indirect import RECIPIENT_VERBS
-from .attr_parse import source_span as _source_span, subject as _subject, trim as _trim
+from .attr_parse import trim as _trim
+from .attr_source import source_span as _source_span, subject as _subject
 from .quotes import MARKS
 from .state import AttributionHit, analysis
 

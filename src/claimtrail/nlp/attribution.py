@@ -44,10 +44,12 @@ Rules over the dependency parse and the hand-written cue lexicon ``lexicons/cues
    why are cut (``in April``, ``in Ohio``, ``after the vote``), not ``in support of …``; the cue's object
    between it and a quote (``called his play in the second half “a disgrace”``) goes with the quote.
 
-The rules live in four modules beside this one: ``cues.py`` (the lexicon and the pass that finds its
-cues), ``attr_parse.py`` (stateless helpers over the parse: subject, source span, trimming),
-``attr_direct.py`` (quotation rules) and ``attr_indirect.py`` (what a cue's parse says was said). The
-finder here mixes the last two in, holds the state they share and keeps the hits univocal.
+The rules live in six modules beside this one: ``cues.py`` (the lexicon and the pass that finds its
+cues), ``attr_parse.py`` (small stateless helpers over the parse: spans, trimming, circumstance and
+viewpoint phrases, negation), ``attr_source.py`` (who is speaking: subject, source span, holder, group),
+``attr_direct.py`` (quotation rules), ``attr_indirect.py`` (what a verb cue's parse says was said, and
+where content ends) and ``attr_nominal.py`` (noun, adjective, adverb, ``according to`` and viewpoint
+cues). The finder here mixes the last three in, holds the state they share and keeps the hits univocal.
 
 Every step is a constant amount of work per token, quote or hit (binary searches aside), so the
 stage stays linear in the article's length.
@@ -62,7 +64,9 @@ from spacy.tokens import Doc, Span, Token
 
 from .attr_direct import DirectRules
 from .attr_indirect import IndirectRules
-from .attr_parse import is_group as _is_group, span_of as _span_of, trim as _trim
+from .attr_nominal import NominalRules
+from .attr_parse import span_of as _span_of, trim as _trim
+from .attr_source import is_group as _is_group
 from .cues import Cue, cue_tokens, lexicon
 from .quotes import MARKS, find_quotes
 from .state import AttributionHit, FlagHit, analysis, guarded
@@ -163,7 +167,7 @@ def _speech(verb: Token) -> bool:
     return cue is not None and cue.cls in ("speech", "utterance")
 
 
-class _Finder(DirectRules, IndirectRules):
+class _Finder(DirectRules, IndirectRules, NominalRules):
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = doc.text  # Doc.text is rebuilt on every access: read it once
