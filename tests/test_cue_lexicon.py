@@ -93,12 +93,46 @@ FIRES = [
     ("The critic extolled the film as a classic.", "extolled", True),
     # "post" has other senses: only a clause or a quote makes it a cue (it still fires; see CONTENT)
     ("The company posted a loss for the third quarter.", "posted", True),
+    # "find": what a poll or an inquiry found, or a judgement; not coming upon something
+    ("A new survey found broad support for the toll.", "found", True),
+    ("The old audit, the new inquiry found, missed two accounts.", "found", True),
+    ("The voters found the plan reckless.", "found", True),
+    ("After months of searching she found a job in the city.", "found", False),
+    ("The mayor found himself in trouble with the unions.", "found", False),
+    # "hit": attacking someone in words, with a reason; not hitting the road or a target
+    ("The ad hits the mayor for raising the bus fares.", "hits", True),
+    ("The senator hit her rival on his record on schools.", "hit", True),
+    ("The candidates hit the road again on Monday.", "hit", False),
+    ("Sales hit a record in the spring.", "hit", False),
+    # "offer": a view, a plan or help; not money nor oneself
+    ("The governor offered few details about the plan.", "offered", True),
+    ("The mayor offered to meet the strikers on Friday.", "offered", True),
+    ("The bank offered $40 million for the land.", "offered", False),
+    ("He offered himself up as a go-between.", "offered", False),
+    # "nominate": putting someone forward for a post
+    ("The party nominated a farmer for governor.", "nominated", True),
 ]
 
 
 @pytest.mark.parametrize("text,word,expected", FIRES)
 def test_fires(nlp, text: str, word: str, expected: bool) -> None:  # type: ignore[no-untyped-def]
     assert fires(nlp, text, word) is expected
+
+
+def test_verb_tagged_as_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A verb the tagger took for a noun ("Audit files show that …") still counts when it has a subject
+    or a clause of its own; the same word as a plain noun ("the show") does not. The parse is built by
+    hand so that the test does not hang on what the small model does with these words."""
+    from spacy.tokens import Doc
+    words = ["Audit", "files", "show", "that", "costs", "rose", ".", "The", "show", "ended", "."]
+    lemmas = ["audit", "file", "show", "that", "cost", "rise", ".", "the", "show", "end", "."]
+    pos = ["NOUN", "NOUN", "NOUN", "SCONJ", "NOUN", "VERB", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"]
+    heads = [1, 2, 2, 5, 5, 2, 2, 8, 9, 9, 9]
+    deps = ["compound", "nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct", "det", "nsubj", "ROOT", "punct"]
+    doc = Doc(nlp.vocab, words=words, lemmas=lemmas, pos=pos, heads=heads, deps=deps,
+              sent_starts=[True] + [False] * 6 + [True] + [False] * 3)
+    found = {first.i for first, _, _ in cue_tokens(doc)}
+    assert 2 in found and 8 not in found
 
 
 def attributions(nlp, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
@@ -141,6 +175,11 @@ CONTENT = [
     ("Her support for the bill surprised her allies.", "support for", "the bill"),
     ("Reporters raised questions about his health.", "questions about", "his health"),
     ("The senator insisted that the dinner was paid for.", "insisted", "the dinner was paid for"),
+    ("A recent survey found broad support for the new toll.", "found", "broad support for the new toll"),
+    ("Most renters back the rent cap, the survey found.", "found", "Most renters back the rent cap"),
+    ("The ad hits the mayor for raising the bus fares.", "hits", "the mayor for raising the bus fares"),
+    ("The governor offered few details about the plan.", "offered", "few details about the plan"),
+    ("The party nominated a farmer for governor.", "nominated", "a farmer for governor"),
 ]
 
 

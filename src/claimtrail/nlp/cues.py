@@ -224,7 +224,52 @@ def _not_a_thing_made(t: Token) -> bool:
     return any(x.text in QUOTE_MARKS or x.text == ":" for x in after)
 
 
+FINDERS = {"poll", "survey", "study", "report", "audit", "investigation", "inquiry", "analysis", "review",
+           "research", "researcher", "data", "record", "paper", "probe", "test", "experiment", "census", "panel"}
+
+
+def _find(t: Token) -> bool:
+    """What a poll, study or inquiry found ("the survey found broad support", "the audit found no
+    record") or a judgement ("found the plan reckless", "found that …"); not coming upon something
+    ("found a job", "found himself in trouble", "find common ground")."""
+    kids = list(t.children)
+    if any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in kids):
+        return False
+    if any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in kids):
+        return True
+    subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.lemma_.lower() in FINDERS
+
+
+def _hit(t: Token) -> bool:
+    """Attacking someone in words ("hit Trump for skipping the debate", "hit her on trade"); not
+    "hit the trail", "hit 50 percent", "hit the phones on behalf of …"."""
+    obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return False
+    preps = [c for c in list(t.children) + list(obj.children) if c.dep_ == "prep" and c.i > obj.i]
+    for c in preps:
+        pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+        if pobj is None or pobj.ent_type_ in ("DATE", "TIME") or pobj.lower_ == "behalf":
+            continue  # "hit the road on Monday", "hit the phones on behalf of …"
+        if c.lower_ in ("for", "over", "about", "on"):
+            return True
+    return False
+
+
+def _offer(t: Token) -> bool:
+    """Putting forward a view, a plan or help ("offered few specifics", "offered to mediate"); not
+    money or oneself ("offered $30 billion", "offering himself up as …")."""
+    obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return any(c.dep_ in ("xcomp", "ccomp") for c in t.children)
+    return not (obj.lower_.endswith(("self", "selves")) or any(x.like_num or x.text == "$" for x in obj.subtree))
+
+
 CONTEXT: dict[str, Callable[[Token], bool]] = {
+    "find": _find,
+    "hit": _hit,
+    "offer": _offer,
     "add": _not_a_thing_made,
     "report": _not_a_thing_made,
     "pledge": _not_a_thing_made,
@@ -249,6 +294,12 @@ CONTEXT: dict[str, Callable[[Token], bool]] = {
     "share": _share,
     "contrast": _compare,
 }
+
+
+def _verb_as_noun(t: Token) -> bool:
+    """A verb the tagger took for a noun ("Audit files show that …", "as the results show"): a noun
+    has no subject, clause or subordinator of its own."""
+    return t.pos_ == "NOUN" and any(c.dep_ in ("nsubj", "ccomp", "mark") for c in t.children)
 
 
 def _fits(key: str, t: Token) -> bool:
@@ -280,7 +331,7 @@ def cue_tokens(doc: Doc) -> list[tuple[Token, Token, Cue]]:
                 break
         if matched:
             continue
-        if t.pos_ in ("VERB", "AUX") and lem in single and t.dep_ not in ("aux", "amod"):
+        if (t.pos_ in ("VERB", "AUX") or _verb_as_noun(t)) and lem in single and t.dep_ not in ("aux", "amod"):
             if _fits(lem, t):
                 out.append((t, t, single[lem]))
         elif t.pos_ == "NOUN" and "n:" + lem in single:
