@@ -759,3 +759,67 @@ def test_coordinated_cue_inside_other_words_stays_nested(nlp, text: str,  # type
                                                          contents: list) -> None:
     _, ct = hits(nlp, text)
     assert [" | ".join(text[s:e] for s, e in h.content) for h in ct.attributions] == contents
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a head naming someone with a few plain words ("camp", "at the forum"), or after a label and a dash
+    ("Senator Whitfield camp: The tariff plan would cost every family dearly, aides say\n\nThe campaign spoke.",
+     ("Senator Whitfield camp", "The tariff plan would cost every family dearly, aides say")),
+    ("Governor Whitfield at Town Hall: The courts are running out of money this year\n\nShe left.",
+     ("Governor Whitfield at Town Hall", "The courts are running out of money this year")),
+    ("EXCLUSIVE – Dana Whitfield: The harbor will flood again unless the wall is raised\n\nShe spoke by phone.",
+     ("Dana Whitfield", "The harbor will flood again unless the wall is raised")),
+    # a headline's short quote in single marks
+    ("Dana Whitfield: 'The levy is unfair.'\n\nThe mayor spoke on Friday.",
+     ("Dana Whitfield", "'The levy is unfair.'")),
+    # a name in capitals once, which the article also spells out, is a speaker
+    ("Mayor Dana Whitfield went on the radio.\n\nWHITFIELD: The river has never been this high in my lifetime, "
+     "and we are not ready.\n\nThe mayor left soon after.",
+     ("WHITFIELD", "The river has never been this high in my lifetime, and we are not ready")),
+    # a quote brought in mid-paragraph by a dash, its speaker and a colon, or "More from the report:"
+    ("Turnout soared in the rural north - Mira Holt and Sam Osei: “Our numbers show that younger "
+     "voters came out in force this time.”",
+     ("Mira Holt and Sam Osei", "“Our numbers show that younger voters came out in force this time.”")),
+    ("The survey has limits. More from the report: “Samples drawn online tend to include more engaged voters "
+     "than the population at large.”",
+     ("the report", "“Samples drawn online tend to include more engaged voters than the population at large.”")),
+])
+def test_colon_lead_ins(nlp, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    _, ct = hits(nlp, text)
+    got = [(g[1], g[3]) for g in (describe(text, h) for h in ct.attributions) if g[2] == ":"]
+    assert expected in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "WOW: Orchard Wins The County Fair Again, And Again, And Again\n\nThe fair ended.",  # a label in capitals
+    "Follow Dana Whitfield on Twitter: @dwhitfield. Reach her at the newsroom any time of the day.",  # an order
+    "Q: What do you make of the harvest this year, after all that rain?\n\nThe farmer laughed.",  # (Q is a label)
+])
+def test_colon_heads_that_name_no_speaker(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    _, ct = hits(nlp, text)
+    assert not [h for h in ct.attributions if text[h.cue[0]:h.cue[1]] == ":"], [describe(text, h) for h in ct.attributions]
+
+
+def test_object_seen_as_something_with_as_on_the_object(nlp) -> None:  # type: ignore[no-untyped-def]
+    # (the parser hangs "as a disaster" on "dam" here, not on "regard")
+    text = "Local farmers regard the new dam as a disaster."
+    _, ct = hits(nlp, text)
+    assert ("indirect", "Local farmers", "regard", "the new dam as a disaster", "assert") in \
+        [describe(text, h) for h in ct.attributions]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The mayor’s win, many think, is only a matter of time.",
+     ("indirect", "many", "think", "The mayor’s win | is only a matter of time", "speculate")),
+    ("A deal with the union, most analysts believe, is only weeks away.",
+     ("indirect", "most analysts", "believe", "A deal with the union | is only weeks away", "speculate")),
+])
+def test_belief_cue_set_off_by_commas(nlp, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    _, ct = hits(nlp, text)
+    assert expected in [describe(text, h) for h in ct.attributions]
+
+
+def test_know_set_off_by_commas_is_filler(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The parking, you know, is free after six."
+    _, ct = hits(nlp, text)
+    assert not [h for h in ct.attributions if text[h.cue[0]:h.cue[1]] == "know"], [describe(text, h) for h in ct.attributions]

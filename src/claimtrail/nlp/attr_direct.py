@@ -38,6 +38,23 @@ DASH = r"(―|—|–|--)"
 SIGN_REACH = 80  # chars a name and a dash may take before the quote they sign
 SIGNED_AFTER = re.compile(r"[ \t\xa0]*" + DASH + r"[ \t\xa0]*(" + NAME + r")[ \t\xa0,.]*(?=\n|$)")
 SIGNED_BEFORE = re.compile(r"[ \t\xa0]*(" + NAME + r")[ \t\xa0]*" + DASH + r"[ \t\xa0]*")
+# a label and a dash before a head's speaker ("EXCLUSIVE – Ana Ruiz: …"): the label is nobody's
+HEAD_LABEL = re.compile(r"[A-Z][A-Z ]{2,24}[ \t\xa0]*[-–—][ \t\xa0]*")
+HEAD_WORDS, HEAD_CHARS = 6, 50  # how long a paragraph's 'Speaker:' head may run
+# words of a head that join names or say where ("Lee camp:", "Former Governor Lee at Town Hall:")
+HEAD_LOWER = {"camp", "campaign", "aide", "aides", "allies", "spokesman", "spokeswoman", "at", "on", "to", "and",
+              "of", "in", "former", "team", "editorial", "adviser", "advisers"}
+# a head's first word that gives an order, not a speaker ("Follow Ana Ruiz on Twitter: @…")
+HEAD_ORDERS = {"follow", "contact", "reach", "email", "e-mail", "read", "watch", "listen", "subscribe", "sign", "click",
+               "see", "join", "like", "call", "tweet", "write", "send"}
+# a quote introduced mid-paragraph after a dash and its speaker: "… record - Ana Ruiz: “…”",
+# "- More from Ruiz: “…”", "From the report: “…”"
+DASH_COLON = re.compile(r"(?:(?<=\s)[-–—][ \t\xa0]*|(?<=[-–—])|(?<=\.[ \t\xa0]))(?:More from |From )?"
+                        r"(" + NAME + r"(?:[ \t\xa0]+and[ \t\xa0]+" + NAME + r")?|the report|the study|the memo)"
+                        r":[ \t\xa0]*(?=[“\"])")
+HEAD_JOINT = re.compile(r"\s(?:at|on|to|in|of)\s")  # where a head's name ends and a place or topic begins
+COLON_QUOTE = re.compile(r":[ \t\xa0]*(?=[“\"])")
+DASH_COLON_REACH = 160  # chars a dash, a speaker's name and "More from" may take before the colon
 
 
 def _in_quote(qstarts: list[int], quotes: list[tuple[int, int]], pos: int) -> int | None:
@@ -397,8 +414,14 @@ class DirectRules:
         cues = {h.cue[0] for h in self.hits}
         for start, colon, end in heads:
             head = text[start:colon]
-            if head.strip().lower() in LABELS or head.isupper() and turns[head.split()[-1]] < 2:
+            if head.strip().lower() in LABELS:
                 continue
+            words = head.split()
+            old_style = len(words) <= 4 and all(w[:1].isupper() for w in words)
+            if head.isupper() and turns[words[-1]] < 2 and not self._named_elsewhere(words):
+                continue  # (a label in capitals, "WOW: …"; not a name the article spells out, "OKAFOR: …")
+            if not old_style and not self._names_someone(start, colon, strict=True):
+                continue  # (plain words that name nobody, or an order: "Follow Ana Ruiz on Twitter: …")
             s, e = _trim(self.text, colon + 1, end)
             if colon in cues or not self._says_something(start, colon, s, e):
                 continue
@@ -408,21 +431,85 @@ class DirectRules:
                 self.hits[-1].source_cluster = analysis(self.doc).cluster_at(start, colon)
             self.hit_quotes.append([])
             self.hit_verbs.append(None)
+        self._dash_colons()
+
+    def _names_someone(self, start: int, colon: int, strict: bool = False) -> bool:
+        """The head mentions a person or body ("TRUMP:" once, "Ruiz camp:"); ``strict``: one the
+        tagger names, in a head that does not open with a verb."""
+        tok = self._token_at(start)
+        if tok is None or strict and (tok.pos_ in ("VERB", "AUX") or tok.lower_ in HEAD_ORDERS):
+            return False
+        if not strict and analysis(self.doc).cluster_at(start, colon) is not None:
+            return True
+        if strict:  # (the name leads the head: "Ruiz at Town Hall:", not "Tools to Fight Crime:")
+            joint = HEAD_JOINT.search(self.text, start, colon)
+            colon = joint.start() if joint is not None else colon
+        while tok is not None and tok.idx < colon:
+            if tok.ent_type_ in ("PERSON", "ORG", "NORP"):
+                return True
+            tok = tok.nbor() if tok.i + 1 < len(self.doc) else None
+        return False
+
+    def _named_elsewhere(self, words: list[str]) -> bool:
+        """A one-off head in capitals is a speaker where the article also spells the name in
+        ordinary case ("HOLT: …" and "Mira Holt said …")."""
+        last = words[-1]
+        if len(words) > 2 or not last.isalpha():
+            return False
+        if len(last) <= 4 and len(re.findall(r"\b" + last + r"\b", self.text)) > 1:
+            return True  # (an agency's initials, used again: "AP: …" and "the AP reported")
+        return len(last) > 2 and re.search(r"\b" + last.title() + r"\b", self.text) is not None
+
+    def _dash_colons(self) -> None:
+        """A quote introduced inside a paragraph by a dash, its speaker and a colon ("… polls - Ana
+        Ruiz: “…”", "- More from Ruiz: “…”"): the way digests cite what others wrote."""
+        text = self.text
+        for c in COLON_QUOTE.finditer(text):
+            # (the full pattern is tried only just before a colon and a quote mark: a pass over every
+            # character with it costs more than the rest of this rule)
+            m = next((m for m in DASH_COLON.finditer(text, max(0, c.start() - DASH_COLON_REACH), c.end() + 1)
+                      if m.end() == c.end()), None)  # (+1: the mark the pattern looks ahead to)
+            if m is None:
+                continue
+            k = bisect.bisect_left(self.qstarts, m.end())
+            if k >= len(self.quotes) or self.quotes[k][0] != m.end() or k in self.claimed or \
+                    self._inside(m.start(1)) is not None:
+                continue
+            name = m.span(1)
+            self.hits.append(AttributionHit("direct", (name[1], name[1] + 1), [self.quotes[k]], source=name,
+                                            source_cluster=analysis(self.doc).cluster_at(*name)))
+            self.hit_quotes.append([k])
+            self.hit_verbs.append(None)
+            self.claimed.add(k)
 
     def _colon_heads(self) -> list[tuple[int, int, int]]:
-        """(paragraph start, colon, paragraph end) of paragraphs opening with one to four capitalised
-        words and a colon."""
+        """(speaker start, colon, paragraph end) of paragraphs opening with a speaker and a colon: one
+        to four capitalised words ("Ana Ruiz:"), or up to six with a few plain words ("Ruiz camp:",
+        "Former Governor Ruiz at Town Hall:"); a label before a dash is skipped ("EXCLUSIVE – Ruiz:")."""
         text, out, start = self.text, [], 0
         while start < len(text):
             end = text.find("\n", start)
             end = len(text) if end < 0 else end
-            colon = text.find(": ", start, min(end, start + 40))
-            if colon > start and end - colon > 10:
-                words = text[start:colon].split()
-                if 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and self._inside(colon) is None:
-                    out.append((start, colon, end))
+            m = HEAD_LABEL.match(text, start, min(end, start + 40))
+            head = m.end() if m is not None and text[start:m.end()].strip(" -–—\t\xa0").lower() in LABELS else start
+            colon = text.find(": ", head, min(end, head + HEAD_CHARS))
+            if colon > head and end - colon > 10 and self._speaker_words(text[head:colon]) and \
+                    self._inside(colon) is None:
+                out.append((head, colon, end))
             start = end + 1
         return out
+
+    @staticmethod
+    def _speaker_words(head: str) -> bool:
+        """Words that may name a speaker: capitalised, or a name with a few joining words."""
+        words = head.split()
+        if not 1 <= len(words) <= HEAD_WORDS or not words[0][:1].isupper():
+            return False
+        if len(words) > 4 or any(not w[:1].isupper() for w in words):
+            # (a longer head or one with plain words must be a name with a few joining words)
+            return all(w[:1].isupper() or w.lower() in HEAD_LOWER for w in words) and \
+                sum(w[:1].isupper() for w in words) <= 4
+        return True
 
     def _says_something(self, start: int, colon: int, s: int, e: int) -> bool:
         """A head that can speak (not a place: "Iowa: …") before words that make a statement (not a
@@ -432,6 +519,8 @@ class DirectRules:
             return False
         body = self.text[s:e]
         words = body.split()
-        if len(words) < 5 and body[:1] not in MARKS and not (len(words) >= 3 and all(w[:1].isupper() for w in words)):
+        # (a headline quotes in single marks: "Ruiz: 'We Will Win.'")
+        quoted = body[:1] in MARKS or body[:1] in "'‘" and body.rstrip(" .")[-1:] in "'’" and len(words) >= 2
+        if len(words) < 5 and not quoted and not (len(words) >= 3 and all(w[:1].isupper() for w in words)):
             return False  # (a short head line in title case, "Mills: The Budget Will Balance", is a claim)
         return body.count(",") < 6 or body.count(",") * 4 < len(body.split())

@@ -174,8 +174,12 @@ def _condition(c: Token) -> bool:
 
 def _seen_as(kids: list[Token]) -> bool:
     """An object seen as something: "sees the town as lost", "considers him a liability"."""
-    return any(c.dep_ == "prep" and c.lower_ in ("as", "like") or c.dep_ == "oprd" for c in kids) and \
-        any(c.dep_ == "dobj" for c in kids)
+    obj = next((c for c in kids if c.dep_ == "dobj"), None)
+    if obj is None:
+        return False
+    # (the parser may hang "as" on the object instead: "sees [him as a threat]")
+    return any(c.dep_ == "prep" and c.lower_ in ("as", "like") or c.dep_ == "oprd" for c in kids) or \
+        any(c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i for c in obj.children)
 
 
 AIRING_VERBS = {"express", "voice", "air", "raise", "register", "share", "claim", "take"}
@@ -440,8 +444,9 @@ class IndirectRules:
             parts = [subj_span, (xcomp.left_edge.idx, self._phrase_end(verb, xcomp))]
             self._add("indirect", cue_span, [self._snap(*_trim(self.text, *p)) for p in parts], None, None, stance, verb, [])
             return
-        if cue.cls == "belief" and not any(c.dep_ == "xcomp" for c in kids) and not _seen_as(kids):
-            return
+        if cue.cls == "belief" and not any(c.dep_ == "xcomp" for c in kids) and not _seen_as(kids) \
+                and not self._between_commas(verb):
+            return  # ("Her win, many think, is certain" reports a belief; "knows the town" does not)
         if cue.cls == "attitude" and not any(c.dep_ in ("xcomp", "dobj", "prep") for c in kids):
             return
         if verb.dep_ == "advcl" and verb.i < verb.head.i and any(m.dep_ == "mark" and m.lower_ == "as" for m in kids) \
@@ -734,6 +739,16 @@ class IndirectRules:
                     k -= 1
                 return self.doc[k].idx + len(self.doc[k])
         return verb.right_edge.idx + len(verb.right_edge)
+
+    def _between_commas(self, verb: Token) -> bool:
+        """A cue set off by commas inside the clause it comments on ("The vote, many think, is
+        lost"): the only place a belief verb without a complement reports one."""
+        doc, left, right = self.doc, verb.left_edge.i, verb.right_edge.i
+        before = doc[left] if doc[left].text == "," else doc[left - 1] if left > 0 else None
+        after = doc[right] if doc[right].text == "," else doc[right + 1] if right + 1 < len(doc) else None
+        # (not the filler "you know" / "we know": knowing set off by commas comments on nothing)
+        return verb.dep_ == "parataxis" and verb.head.i > right and before is not None and after is not None \
+            and before.text == "," and after.text == "," and verb.lemma_ != "know"
 
     def _np_end(self, tok: Token) -> int:
         """End of a phrase, before a comma- or dash-led appositive or relative clause ('criticised
