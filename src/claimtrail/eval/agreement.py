@@ -14,9 +14,9 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from ..model import Article, Dossier
-from .brat import GoldAttribution, gold_attributions, read_metadata
-from .polnear import Pred, finish, preds_from_dossier, score_doc
+from ..model import Dossier
+from .brat import GoldAttribution, gold_attributions
+from .polnear import Pred, finish, preds_from_dossier, published, score_doc, split_metadata, to_articles
 
 KEYS = ("content_lenient_f1", "content_exact_f1", "e2e_f1", "source_accuracy", "recall_direct", "recall_indirect")
 
@@ -24,7 +24,7 @@ KEYS = ("content_lenient_f1", "content_exact_f1", "e2e_f1", "source_accuracy", "
 def multi_annotated(split: Path) -> list[tuple[str, str, str | None, list[list[GoldAttribution]]]]:
     """(name, text, published, one gold list per annotator) for articles with two or more
     ``NAME_xxxx.ann`` files, in name order."""
-    meta = read_metadata(split / "metadata.tsv") or read_metadata(split.parent / "metadata.tsv")
+    meta = split_metadata(split)
     texts = {t.stem: t for t in (split / "text").glob("*.txt")}
     by_article: dict[str, list[Path]] = defaultdict(list)
     for ann in sorted((split / "attributions").glob("*.ann")):
@@ -37,8 +37,7 @@ def multi_annotated(split: Path) -> list[tuple[str, str, str | None, list[list[G
         if len(anns) < 2:
             continue
         text = texts[name].read_text(encoding="utf-8")
-        pub = meta.get(name, {}).get("publication_date") or None
-        out.append((name, text, pub, [gold_attributions(a.read_text(encoding="utf-8")) for a in anns]))
+        out.append((name, text, published(meta, name), [gold_attributions(a.read_text(encoding="utf-8")) for a in anns]))
     return out
 
 
@@ -51,9 +50,7 @@ def evaluate(path: Path, pipeline: Any) -> dict[str, Any]:
     if not arts:
         raise ValueError(f"no article under {path} has two or more annotators' .ann files (NAME_xxxx.ann)")
     human, system = [], []
-    articles = [Article(text=text, published=pub, published_basis="metadata" if pub else None, origin=name, id=name)
-                for name, text, pub, _ in arts]
-    for (_, text, _, annotators), result in zip(arts, pipeline.pipe(articles)):
+    for (_, text, _, annotators), result in zip(arts, pipeline.pipe(to_articles(arts))):
         for i, a in enumerate(annotators):
             for j, b in enumerate(annotators):
                 if i != j:

@@ -154,14 +154,28 @@ def preds_from_dossier(d: Dossier) -> list[Pred]:
     return out
 
 
+def split_metadata(path: Path) -> dict[str, dict[str, str]]:
+    """The split's ``metadata.tsv``, or the one beside the split folders."""
+    return read_metadata(path / "metadata.tsv") or read_metadata(path.parent / "metadata.tsv")
+
+
+def published(meta: dict[str, dict[str, str]], name: str) -> str | None:
+    return meta.get(name, {}).get("publication_date") or None
+
+
+def to_articles(arts: Sequence[tuple[str, str, str | None, Any]]) -> list[Article]:
+    """Articles to analyse from (name, text, published, …) rows, the publication date from the metadata."""
+    return [Article(text=text, published=pub, published_basis="metadata" if pub else None, origin=name, id=name)
+            for name, text, pub, _ in arts]
+
+
 def load_split(path: Path) -> list[tuple[str, str, str | None, list[GoldAttribution]]]:
     """(name, text, published, gold) per article of a split folder (``text/`` + ``attributions/``)."""
-    meta = read_metadata(path / "metadata.tsv") or read_metadata(path.parent / "metadata.tsv")
+    meta = split_metadata(path)
     out = []
     for txt, ann in article_pairs(path):
         text = txt.read_text(encoding="utf-8")
-        pub = meta.get(txt.stem, {}).get("publication_date") or None
-        out.append((txt.stem, text, pub, gold_attributions(ann.read_text(encoding="utf-8"))))
+        out.append((txt.stem, text, published(meta, txt.stem), gold_attributions(ann.read_text(encoding="utf-8"))))
     return out
 
 
@@ -169,8 +183,7 @@ def evaluate(path: Path, pipeline: Any) -> dict[str, Any]:
     arts = load_split(Path(path))
     if not arts:
         raise ValueError(f"no articles under {path} (expected text/*.txt and attributions/*.ann)")
-    articles = [Article(text=text, published=pub, published_basis="metadata" if pub else None,
-                        origin=name, id=name) for name, text, pub, _ in arts]
+    articles = to_articles(arts)
     counts = []
     failed = 0
     for (name, text, _, golds), result in zip(arts, pipeline.pipe(articles)):

@@ -72,10 +72,6 @@ class DirectRules:
         """Index (among properly closed quotes) of the quote containing char ``pos``, else None."""
         return _in_quote(self._closed_starts, self._closed, pos)
 
-    def _closed_index(self, k: int) -> int:
-        """Index among all quotes of closed quote ``k`` (what ``_inside`` returns)."""
-        return bisect.bisect_left(self.qstarts, self._closed[k][0])
-
     def _quote_ending_before(self, pos: int) -> int | None:
         k = bisect.bisect_right(self.qstarts, pos) - 1
         while k >= 0:
@@ -224,8 +220,7 @@ class DirectRules:
             i += 1
         if j - i < 2 or text[j - 1] in ":—–-" or text.startswith(SKIP_LEADS, i):
             return None  # ('He added: “…”' is a cue's own lead-in, not words of the sentence)
-        c = bisect.bisect_left(self.verb_cue_starts, i)
-        if c < len(self.verb_cue_starts) and self.verb_cue_starts[c] < j:
+        if self._has_cue(i, j):
             return None  # ('Lee rejected the plan, “…,” she wrote': the opening words are Lee's own cue)
         return i
 
@@ -234,11 +229,10 @@ class DirectRules:
         “…”', 'a film titled “…”'): the title of a show, book or paper, not words said."""
         q0 = self.quotes[k][0]
         before = self.text[max(0, q0 - 8):q0].rstrip().lower()
-        return before.endswith(TITLE_LEADS) or self._titled(k)
+        return before.endswith(TITLE_LEADS) or self._titled(*self.quotes[k])
 
-    def _titled(self, k: int) -> bool:
+    def _titled(self, q0: int, q1: int) -> bool:
         """A short quote right after a kind of work ('his 2012 book, “…”', 'the podcast “…”'): a title."""
-        q0, q1 = self.quotes[k]
         first = self.text[q0:q1].lstrip(MARKS + "'‘ ")[:1]
         if q1 - q0 > TITLE_LEN or not (first.isupper() or first.isdigit()) or \
                 any(p in self.text[q0:q1 - 3] for p in (". ", "? ", "! ")):
@@ -420,7 +414,7 @@ class DirectRules:
             old_style = len(words) <= 4 and all(w[:1].isupper() for w in words)
             if head.isupper() and turns[words[-1]] < 2 and not self._named_elsewhere(words):
                 continue  # (a label in capitals, "WOW: …"; not a name the article spells out, "OKAFOR: …")
-            if not old_style and not self._names_someone(start, colon, strict=True):
+            if not old_style and not self._names_someone(start, colon):
                 continue  # (plain words that name nobody, or an order: "Follow Ana Ruiz on Twitter: …")
             s, e = _trim(self.text, colon + 1, end)
             if colon in cues or not self._says_something(start, colon, s, e):
@@ -431,19 +425,16 @@ class DirectRules:
                 self.hits[-1].source_cluster = analysis(self.doc).cluster_at(start, colon)
             self.hit_quotes.append([])
             self.hit_verbs.append(None)
-        self._dash_colons()
 
-    def _names_someone(self, start: int, colon: int, strict: bool = False) -> bool:
-        """The head mentions a person or body ("TRUMP:" once, "Ruiz camp:"); ``strict``: one the
-        tagger names, in a head that does not open with a verb."""
+    def _names_someone(self, start: int, colon: int) -> bool:
+        """The head mentions a person or body the tagger names ("Ruiz camp:"), and does not open with
+        a verb."""
         tok = self._token_at(start)
-        if tok is None or strict and (tok.pos_ in ("VERB", "AUX") or tok.lower_ in HEAD_ORDERS):
+        if tok is None or tok.pos_ in ("VERB", "AUX") or tok.lower_ in HEAD_ORDERS:
             return False
-        if not strict and analysis(self.doc).cluster_at(start, colon) is not None:
-            return True
-        if strict:  # (the name leads the head: "Ruiz at Town Hall:", not "Tools to Fight Crime:")
-            joint = HEAD_JOINT.search(self.text, start, colon)
-            colon = joint.start() if joint is not None else colon
+        # (the name leads the head: "Ruiz at Town Hall:", not "Tools to Fight Crime:")
+        joint = HEAD_JOINT.search(self.text, start, colon)
+        colon = joint.start() if joint is not None else colon
         while tok is not None and tok.idx < colon:
             if tok.ent_type_ in ("PERSON", "ORG", "NORP"):
                 return True

@@ -8,7 +8,8 @@ import bisect
 
 from spacy.tokens import Token
 
-from .attr_parse import circumstance as _circumstance, negated as _negated, span_of as _span_of, trim as _trim
+from .attr_parse import NOMINAL, circumstance as _circumstance, negated as _negated, span_of as _span_of, trim as _trim, \
+    when_phrase as _when_phrase
 from .attr_source import source_span as _source_span, subject as _subject
 from .cues import Cue, lexicon
 from .quotes import MARKS
@@ -24,7 +25,6 @@ MANNER_NOUNS = {"grin", "smile", "laugh", "chuckle", "shrug", "sigh", "wink", "n
                 "shake", "tear", "emotion", "passion", "conviction", "confidence", "certainty", "flourish"}
 REST_PREPS = {"by", "with", "for", "from", "than", "against", "about", "over", "into", "like"}
 CLAUSE_CUT = ("parataxis",)  # comma-led "and …", "while …" clauses mostly belong to what was said
-NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")
 RECIPIENT_VERBS = {"tell", "ask", "inform", "notify", "assure", "reassure", "brief", "remind", "warn", "advise",
                    "invite", "urge", "email", "text", "alert", "address"}
 
@@ -36,17 +36,6 @@ def _second_saying(verb: Token) -> bool:
         return False
     cue = lexicon()[0].get(verb.lemma_.lower())
     return cue is not None and cue.cls == "speech" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-
-
-WHEN_PREPS = {"during", "before", "after", "despite", "since", "until", "throughout", "following", "ahead", "amid",
-              "through", "while", "because"}
-
-
-def _timeish(prep: Token) -> bool:
-    """A phrase saying when, where or for what purpose ("on Monday", "in Ohio", "in order to …")."""
-    return prep.ent_type_ in ("DATE", "TIME") or any(
-        g.dep_ == "pobj" and (g.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") or g.lower_ == "order")
-        for g in prep.children)
 
 
 def _when(tok: Token) -> bool:
@@ -220,7 +209,7 @@ class IndirectRules:
         """``_reported``, and not a clause the parser found inside a quoted title ('said on the podcast
         “Here's the Thing”')."""
         k = self._inside(comp.idx)
-        return _reported(comp, verb, src) and (k is None or not self._titled(self._closed_index(k)))
+        return _reported(comp, verb, src) and (k is None or not self._titled(*self._closed[k]))
 
     def _not_closing(self, verb: Token, prep: Token, cue: Cue, src_span: tuple[int, int] | None) -> bool:
         """A preposition after a cue that does not open what was said: where it was said ("wrote in
@@ -258,11 +247,6 @@ class IndirectRules:
                 return False
             t = t.head
         return True
-
-    def _has_cue(self, s: int, e: int) -> bool:
-        """Whether a verb cue of the lexicon starts in ``[s, e)``."""
-        k = bisect.bisect_left(self.verb_cue_starts, s)
-        return k < len(self.verb_cue_starts) and self.verb_cue_starts[k] < e
 
     def _trailing_reporter(self, verb: Token, cue: Cue, cue_span: tuple[int, int], stance: str) -> bool:
         """"…, two newspapers reported on Tuesday, citing …": the small model often reads the
@@ -801,7 +785,7 @@ class IndirectRules:
             if c.dep_ in ("cc", "conj", "parataxis", "punct") or _why_or_when(c) or (
                     c.dep_ in ("advcl", "ccomp") and c.i > 0 and self.doc[c.left_edge.i - 1].text == ","):
                 break
-            if _circumstance(c) and (c.dep_ != "prep" or _timeish(c) or c.lower_ in WHEN_PREPS):
+            if _circumstance(c) and (c.dep_ != "prep" or _when_phrase(c)):
                 # "announced her run in April": a trailing when or where is not what was said (but "in
                 # support of …", "at a theater that …" is more of it)
                 continue

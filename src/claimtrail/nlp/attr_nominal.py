@@ -8,8 +8,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from .attr_indirect import WHEN_PREPS, _timeish
-from .attr_parse import span_of as _span_of, trim as _trim
+from .attr_parse import span_of as _span_of, trim as _trim, when_phrase as _when_phrase
 from .attr_source import holder as _holder, source_span as _source_span, subject as _subject
 from .cues import Cue
 
@@ -73,7 +72,7 @@ class NominalRules:
             if c.i <= prep.i:
                 continue
             if c.dep_ not in ("prep", "conj", "cc") or self.doc[c.left_edge.i - 1].text in (",", "—", "–", "--", "(") \
-                    or c.dep_ == "prep" and (_timeish(c) or c.lower_ in WHEN_PREPS) \
+                    or c.dep_ == "prep" and _when_phrase(c) \
                     or c.dep_ == "conj" and c.pos_ in ("ADJ", "VERB", "AUX"):
                 break
             end = c.right_edge.idx + len(c.right_edge)

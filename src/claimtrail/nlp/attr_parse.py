@@ -10,10 +10,12 @@ GROUP_HEADS = {"source", "official", "person", "people", "diplomat", "aide", "in
                "survey", "resident", "witness", "activist", "member", "lawmaker", "leader", "voter"}
 CIRCUMSTANCE_PREPS = {"in", "at", "during", "after", "before", "since", "until", "while", "amid",
                       "throughout", "within", "following", "ahead", "despite", "because", "through"}
+WHEN_PREPS = CIRCUMSTANCE_PREPS - {"in", "at", "within"}  # these say when or why whatever follows them
 
 
 POLL_NOUNS = {"poll", "survey", "average"}  # "in an average of recent polls"
 VIEW_PRONOUNS = {"me", "him", "her", "us", "them", "many", "some", "others", "most"}
+NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")  # parts of speech that head a noun phrase
 
 
 def span_of(tok: Token) -> tuple[int, int]:
@@ -68,3 +70,15 @@ def negated(verb: Token) -> bool:
     # "declined to confirm" / "would not comment": the negation can sit on the governing verb
     h = verb.head
     return verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in h.children)
+
+
+def timeish(prep: Token) -> bool:
+    """A phrase saying when, where or for what purpose ("on Monday", "in Ohio", "in order to …")."""
+    return prep.ent_type_ in ("DATE", "TIME") or any(
+        g.dep_ == "pobj" and (g.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") or g.lower_ == "order")
+        for g in prep.children)
+
+
+def when_phrase(prep: Token) -> bool:
+    """A prepositional phrase about the circumstances of what was said, not part of it."""
+    return timeish(prep) or prep.lower_ in WHEN_PREPS

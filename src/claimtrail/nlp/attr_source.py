@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Token
 
-from .attr_parse import GROUP_HEADS
+from .attr_parse import GROUP_HEADS, NOMINAL
 from .quotes import MARKS
 
 ANON_MODS = {"familiar", "anonymous", "unnamed", "senior", "several", "some", "many", "other", "a", "an",
@@ -80,7 +80,7 @@ def subject(verb: Token) -> Token | None:
                 and (v.head.lemma_.lower() in HARDSHIP or _saying(v) and v.head.head.lemma_.lower() in SENDING):
             v = v.head.head  # "had a hard time accepting …", "emailed supporters saying …": who had it, who sent
             continue
-        if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and \
+        if v.dep_ in ("relcl", "acl") and v.head.pos_ in NOMINAL and \
                 (v.tag_ != "VBN" or _finite(v) or any(c.dep_ == "aux" and c.lemma_ == "have" for c in v.children)):
             # (a perfect participle is active: "the only candidate to have pledged …")
             if v.head.dep_ == "attr" and v.head.head.lemma_ == "be":
@@ -162,7 +162,6 @@ def _holder_passive(verb: Token) -> bool:
     return verb.lemma_.lower() in HOLDER_PASSIVES and not any(c.dep_ == "agent" for c in verb.children)
 
 
-NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")
 PLACES = ("GPE", "LOC", "FAC")
 
 
@@ -256,7 +255,7 @@ def _after_quote(verb: Token) -> Token | None:
     an adverb."""
     doc = verb.doc
     if verb.i == 0 or not (doc[verb.i - 1].is_quote or doc[verb.i - 1].text in MARKS) or \
-            verb.lemma_.lower() not in SAYING | {"read"}:
+            verb.lemma_.lower() not in QUOTE_READ:
         return None
     return next((c for c in verb.rights if c.dep_ in ("dobj", "advmod", "npadvmod", "attr") and c.pos_ in NOMINAL
                  and c.left_edge.i == verb.i + 1 or c.i == verb.i + 1 and c.pos_ in NOMINAL and c.dep_ == "dobj"),
@@ -286,7 +285,7 @@ def _misattached(verb: Token) -> Token | None:
     while k > 0 and (doc[k].text == "," or doc[k].head.i == verb.i and doc[k].dep_ in ("advmod", "aux", "neg")):
         k -= 1
     t, best = doc[k], None
-    if t.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+    if t.pos_ not in NOMINAL:
         return None
     for _ in range(12):
         if t.head.i == t.i or t.i == verb.i or t.head.i > verb.i:
@@ -319,7 +318,7 @@ def _inverted_speaker(verb: Token) -> Token | None:
     """The name right after a speech verb that follows a quote ('“…,” said Lee Park'), when the
     parser found the verb no subject: the name's last word."""
     doc = verb.doc
-    if verb.i < 2 or verb.lemma_.lower() not in SAYING | {"ask", "reply", "continue"} or \
+    if verb.i < 2 or verb.lemma_.lower() not in INVERTED_SAYING or \
             not (doc[verb.i - 1].is_quote or doc[verb.i - 1].text in MARKS) or \
             any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
         return None
@@ -399,7 +398,7 @@ def source_span(src: Token, verb: Token) -> tuple[int, int]:
                     and doc[lo - 1].text == "," and c.right_edge.i in (lo - 1, lo - 2)), None)
         lo = sib.left_edge.i if sib is not None else lo
     lo = _past_opener(src, lo, hi)
-    hi = _before_aside(src, lo, hi)
+    hi = _before_aside(src, hi)
     for c in src.rights:
         # ", who declined to be identified, …" is the writer's aside, not part of the name; a short
         # one ("Lee, who chairs the panel,") reads as part of who is speaking, and so does a longer
@@ -465,7 +464,7 @@ def _past_opener(src: Token, lo: int, hi: int) -> int:
     return lo
 
 
-def _before_aside(src: Token, lo: int, hi: int) -> int:
+def _before_aside(src: Token, hi: int) -> int:
     """End the source before an aside set off by a comma that is not about who is speaking: a
     relative clause that says something itself or keeps the speaker anonymous, wherever in the phrase it
     hangs ("a longtime aide to the mayor, who declined to be named"), or an adjective phrase ("Voters,
@@ -473,7 +472,7 @@ def _before_aside(src: Token, lo: int, hi: int) -> int:
     doc = src.doc
     for k in range(src.i + 1, hi + 1):
         t = doc[k]
-        if t.left_edge.i <= src.i or t.i > hi:
+        if t.left_edge.i <= src.i:
             continue
         if doc[t.left_edge.i - 1].text != ",":
             if t.dep_ == "relcl" and _anonymous(t):
@@ -498,6 +497,8 @@ def _anonymous(clause: Token) -> bool:
 # verbs that make a ", who …" clause on a source an attribution of its own (", who noted that …")
 SAYING = {"say", "tell", "note", "add", "acknowledge", "estimate", "argue", "claim", "insist", "explain",
           "deny", "confirm", "write", "announce", "warn", "suggest", "predict", "complain", "admit", "recall"}
+QUOTE_READ = SAYING | {"read"}  # "…,” read one
+INVERTED_SAYING = SAYING | {"ask", "reply", "continue"}  # "…,” asked Mr. X
 WHERE_NOUNS = {"speech", "statement", "interview", "remarks", "address", "letter", "post", "tweet"}
 
 

@@ -212,7 +212,7 @@ class _Finder(DirectRules, IndirectRules, NominalRules):
             except Exception as exc:  # noqa: BLE001 - one odd parse must not cost the article's other hits
                 self.errors.append((first.idx, f"{type(exc).__name__}: {exc}"))
         for step in (self._dash_lines, self._quote_verbs, self._speaker_turns, self._lone_quotes, self._headline,
-                     self._untangle):
+                     self._dash_colons, self._untangle):
             try:
                 step()
             except Exception as exc:  # noqa: BLE001
@@ -238,6 +238,12 @@ class _Finder(DirectRules, IndirectRules, NominalRules):
             self._sents = list(self.doc.sents)
             self._sent_starts = [x.start for x in self._sents]
         return self._sents[bisect.bisect_right(self._sent_starts, tok.i) - 1]
+
+    def _has_cue(self, s: int, e: int, starts: list[int] | None = None) -> bool:
+        """Whether a cue starts in ``[s, e)``: a verb cue of the lexicon, or one of ``starts``."""
+        starts = self.verb_cue_starts if starts is None else starts
+        k = bisect.bisect_left(starts, s)
+        return k < len(starts) and starts[k] < e
 
     def _token_at(self, pos: int) -> Token | None:
         """The first token starting at or after char ``pos`` (binary search over token offsets)."""
@@ -383,8 +389,7 @@ class _Finder(DirectRules, IndirectRules, NominalRules):
         a disgrace': someone else's words). Other ", which …" clauses are part of what was said."""
         k = self.text.find(", which ", s, e)
         if k > s + 20 and self._inside(k) is None:
-            c = bisect.bisect_left(self.cue_starts, k)
-            if c < len(self.cue_starts) and self.cue_starts[c] < e:
+            if self._has_cue(k, e, self.cue_starts):
                 return _trim(self.text, s, k)
         for rel in TRAILING_RELS:
             k = self.text.rfind(rel, s, e)

@@ -128,8 +128,7 @@ def _compare(t: Token) -> bool:
     """"compared the plan to a tax": someone likens one thing to another; not the figures' "compared
     with 40 percent last year" (a participle with no object of its own)."""
     obj = next((c for c in t.children if c.dep_ == "dobj"), None)
-    return obj is not None and _prep_obj(t, ("to", "with")) is not None or \
-        obj is not None and _prep_obj(obj, ("to", "with")) is not None
+    return obj is not None and (_prep_obj(t, ("to", "with")) is not None or _prep_obj(obj, ("to", "with")) is not None)
 
 
 def _own_subject(t: Token) -> bool:
@@ -331,7 +330,7 @@ def cue_tokens(doc: Doc) -> list[tuple[Token, Token, Cue]]:
                 break
         if matched:
             continue
-        if (t.pos_ in ("VERB", "AUX") or _verb_as_noun(t)) and lem in single and t.dep_ not in ("aux", "amod"):
+        if lem in single and (t.pos_ in ("VERB", "AUX") or _verb_as_noun(t)) and t.dep_ not in ("aux", "amod"):
             if _fits(lem, t):
                 out.append((t, t, single[lem]))
         elif t.pos_ == "NOUN" and "n:" + lem in single:

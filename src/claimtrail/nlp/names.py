@@ -24,11 +24,6 @@ def key(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
-def lines(name: str) -> list[list[str]]:
-    """Tab-separated rows of a lexicon file in claimtrail/lexicons, comments and blanks skipped."""
-    return _lines(name)
-
-
 def _lines(name: str) -> list[list[str]]:
     raw = resources.files("claimtrail.lexicons").joinpath(name).read_text(encoding="utf-8")
     return [line.split("\t") for line in raw.splitlines() if line.strip() and not line.startswith("#")]
@@ -38,6 +33,12 @@ def _lines(name: str) -> list[list[str]]:
 def honorifics() -> dict[str, str | None]:
     """Lower-cased honorific/title words (possibly several words) -> gender they imply."""
     return {key(w): (g.strip() if g.strip() in "mf" else None) for w, g in _lines("honorifics.txt")}
+
+
+@lru_cache(maxsize=None)
+def demonyms() -> dict[str, str]:
+    """"german" -> "Germany": a nationality before a title names the country it serves."""
+    return {adj.lower(): country.strip() for adj, country in _lines("demonyms.tsv")}
 
 
 @lru_cache(maxsize=None)

@@ -11,7 +11,6 @@ holder); the result is cached on the doc so this stage only attaches it to the c
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -60,12 +59,6 @@ def _title_ending_at(doc: Doc, i: int, lo: int) -> tuple[int, str] | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _demonyms() -> dict[str, str]:
-    """"German" -> "Germany": a nationality before a title names the country it serves."""
-    return {adj.lower(): country.strip() for adj, country in names.lines("demonyms.tsv")}
-
-
 def _org_text(doc: Doc, a: int, b: int) -> str | None:
     """Organisation words doc[a:b], lower-cased where only sentence-initial capitals made them look proper."""
     while a < b and (doc[a].lower_ in _FILLER or doc[a].pos_ == "DET"):
@@ -78,7 +71,7 @@ def _org_text(doc: Doc, a: int, b: int) -> str | None:
     text = toks.text
     if doc[a].is_sent_start and len(toks) > 1 and not doc[a].ent_type_ and all(t.is_lower for t in toks[1:]):
         text = text[:1].lower() + text[1:]
-    return _demonyms().get(text.lower(), text)
+    return names.demonyms().get(text.lower(), text)
 
 
 def _prefix_role(doc: Doc, s: int, cluster: int) -> RoleFind | None:
