@@ -119,6 +119,17 @@ def test_fires(nlp, text: str, word: str, expected: bool) -> None:  # type: igno
     assert fires(nlp, text, word) is expected
 
 
+def test_multiword_cue_after_a_lemma_repair(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The small model lemmatises "hoped" as "hop"; the repaired lemma opens the multi-word cue
+    "hope for", so the whole phrase is the cue, not "hoped" alone."""
+    from claimtrail.nlp.cues import cue_tokens
+    doc = nlp.make_doc("Residents hoped for a quick repair of the bridge.")
+    for _, proc in nlp.pipeline:
+        if not _.startswith("claimtrail"):
+            doc = proc(doc)
+    assert [doc[a.i:b.i + 1].text for a, b, _ in cue_tokens(doc)] == ["hoped for"]
+
+
 def test_verb_tagged_as_noun(nlp) -> None:  # type: ignore[no-untyped-def]
     """A verb the tagger took for a noun ("Audit files show that …") still counts when it has a subject
     or a clause of its own; the same word as a plain noun ("the show") does not. The parse is built by

@@ -74,7 +74,7 @@ from .state import AttributionHit, FlagHit, analysis, guarded
 __all__ = ["NAME", "VERSION", "COMPONENT", "REQUIRES", "PROVIDES", "run", "lexicon", "Cue"]
 
 NAME = "attribution"
-VERSION = "attribution-rules/11"
+VERSION = "attribution-rules/12"
 COMPONENT = "claimtrail_attribution"
 REQUIRES: tuple[str, ...] = ("clusters", "timexes")
 PROVIDES: tuple[str, ...] = ("attributions",)

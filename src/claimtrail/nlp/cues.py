@@ -324,7 +324,8 @@ def cue_tokens(doc: Doc) -> list[tuple[Token, Token, Cue]]:
         matched = False
         for words, cue in multi.get(lem, ()):
             j = i + len(words)
-            if j <= n and all(doc[i + k].lemma_.lower() == w for k, w in enumerate(words)):
+            # (the first word is ``lem``, repaired above: "hoped for" is "hope for")
+            if j <= n and all(doc[i + k].lemma_.lower() == w for k, w in enumerate(words[1:], 1)):
                 out.append((t, doc[j - 1], cue))
                 free, matched = j, True
                 break
