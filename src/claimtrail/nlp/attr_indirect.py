@@ -8,8 +8,8 @@ import bisect
 
 from spacy.tokens import Token
 
-from .attr_parse import NOMINAL, circumstance as _circumstance, negated as _negated, span_of as _span_of, trim as _trim, \
-    when_phrase as _when_phrase
+from .attr_parse import NOMINAL, channel as _channel, circumstance as _circumstance, negated as _negated, \
+    span_of as _span_of, trim as _trim, when_phrase as _when_phrase
 from .attr_source import source_span as _source_span, subject as _subject
 from .cues import Cue, lexicon
 from .quotes import MARKS
@@ -215,7 +215,7 @@ class IndirectRules:
         """A preposition after a cue that does not open what was said: where it was said ("wrote in
         her new book", "said on the show"), or of whom, when the words are the quote just before ('“…,”
         Lee said of her rival'), or how ("said with a grin"; but "charged him with fraud" says what)."""
-        if self._is_channel(prep):
+        if _channel(prep):
             return True
         if prep.lower_ == "with" and any(g.dep_ == "pobj" and g.lemma_.lower() in MANNER_NOUNS for g in prep.children):
             return True
@@ -232,7 +232,7 @@ class IndirectRules:
         while k < len(doc) and doc[k].idx < q0:
             t = doc[k]
             if t.pos_ in ("VERB", "AUX") or t.ent_type_ in ("DATE", "TIME") or t.text in (";", "“", '"', "''") or \
-                    t.dep_ == "prep" and (t.lower_ in ("in", "on", "at", "during", "via") and self._is_channel(t)) or \
+                    t.dep_ == "prep" and (t.lower_ in ("in", "on", "at", "during", "via") and _channel(t)) or \
                     self._inside(t.idx) is not None or not self._under(t, verb) or k - i > 25:
                 return None
             k += 1
@@ -377,9 +377,10 @@ class IndirectRules:
             q1 = self.quotes[qk[0]][1]
             obj = next((c for c in kids if c.dep_ == "dobj" and c.left_edge.idx <= q0 < c.idx + len(c) <= q1 + 1), None)
             nxt = self._token_at(q1)
-            if obj is not None and self._np_end(obj) > q1 + 2 and not self.text[verb.idx + len(verb):q0].strip() and \
+            obj_end = self._np_end(obj) if obj is not None else 0
+            if obj is not None and obj_end > q1 + 2 and not self.text[verb.idx + len(verb):q0].strip() and \
                     "," not in self.text[q1 - 3:q1] and nxt is not None and nxt.dep_ in ("prep", "relcl", "acl"):
-                span = self._drop_channel(*self._snap(*_trim(self.text, q0, self._np_end(obj))))
+                span = self._drop_channel(*self._snap(*_trim(self.text, q0, obj_end)))
                 if span[1] > q1 + 2:  # (not just where it was said: 'mentioned “X” in a letter')
                     self._add("mixed", cue_span, [span], src, src_span, stance, verb, qk)
                     return

@@ -82,3 +82,36 @@ def timeish(prep: Token) -> bool:
 def when_phrase(prep: Token) -> bool:
     """A prepositional phrase about the circumstances of what was said, not part of it."""
     return timeish(prep) or prep.lower_ in WHEN_PREPS
+
+
+# what each preposition may introduce as the way something was said ("in a statement", "on Twitter",
+# "at a rally", "to reporters"); "via" takes anything
+WRITTEN = {"statement", "interview", "post", "tweet", "posting", "message", "email", "e-mail", "letter", "op-ed",
+           "column", "editorial", "speech", "address", "remarks", "video", "blog", "release", "appearance",
+           "ruling", "filing", "memo", "diatribe", "tirade", "rant", "ad", "advertisement", "commercial", "book",
+           "article", "essay", "newsletter", "podcast", "testimony"}
+EVENTS = {"forum", "fundraiser"}  # where things are said aloud ("at a forum", "during a fundraiser")
+TWO_SENSES = {"post", "address", "release", "appearance"}  # channels only as "a post", "a Facebook post"
+MEDIA = {"twitter", "facebook", "instagram", "youtube", "cnn", "msnbc", "fox", "nbc", "cbs", "abc", "npr", "bbc"}
+CHANNELS = {
+    "in": WRITTEN,
+    "on": MEDIA | {"show", "broadcast", "program", "programme", "podcast", "call", "website", "blog", "trail", "floor"},
+    "from": {"floor", "podium", "stage", "pulpit"},
+    "at": {"rally", "conference", "briefing", "news conference", "press conference"} | EVENTS,
+    "during": {"interview", "speech", "rally", "conference", "briefing", "appearance", "broadcast", "call"} | EVENTS,
+    "to": {"reporters", "audience", "audiences", "crowd", "supporters"},
+}
+
+
+def channel(prep: Token) -> bool:
+    """'in a statement', 'on Twitter', 'at a rally', 'to reporters': how or to whom something was said."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return False
+    if prep.lower_ == "via":
+        return True
+    nouns = CHANNELS.get(prep.lower_, ())
+    if pobj.lower_ in TWO_SENSES and not any(c.dep_ == "compound" or c.lower_ in ("a", "an") for c in pobj.children):
+        return False  # "remain in her post", "at her address": a job or a place
+    return pobj.lower_ in nouns or prep.lower_ == "on" and \
+        any(c.lower_ in MEDIA for c in pobj.children if c.dep_ in ("compound", "poss"))

@@ -65,7 +65,7 @@ from spacy.tokens import Doc, Span, Token
 from .attr_direct import DirectRules
 from .attr_indirect import IndirectRules
 from .attr_nominal import NominalRules
-from .attr_parse import span_of as _span_of, trim as _trim
+from .attr_parse import CHANNELS, channel, span_of as _span_of, trim as _trim
 from .attr_source import is_group as _is_group
 from .cues import Cue, cue_tokens, lexicon
 from .quotes import MARKS, find_quotes
@@ -124,39 +124,6 @@ def _drop_lead(text: str, s: int, e: int) -> tuple[int, int]:
 # trailing ", which …" or ", where …" clause is as often part of what was said: +0.0006 on train, -0.002 on dev)
 TRAILING_RELS = (", who ", ", whose ")
 CHANNEL_REACH = 160  # chars from the end of reported content a trailing "… in a statement on Friday" may start
-# what each preposition may introduce as the way something was said ("in a statement", "on Twitter",
-# "at a rally", "to reporters"); "via" takes anything
-WRITTEN = {"statement", "interview", "post", "tweet", "posting", "message", "email", "e-mail", "letter", "op-ed",
-           "column", "editorial", "speech", "address", "remarks", "video", "blog", "release", "appearance",
-           "ruling", "filing", "memo", "diatribe", "tirade", "rant", "ad", "advertisement", "commercial", "book",
-           "article", "essay", "newsletter", "podcast", "testimony"}
-EVENTS = {"forum", "fundraiser"}  # where things are said aloud ("at a forum", "during a fundraiser")
-TWO_SENSES = {"post", "address", "release", "appearance"}  # channels only as "a post", "a Facebook post"
-MEDIA = {"twitter", "facebook", "instagram", "youtube", "cnn", "msnbc", "fox", "nbc", "cbs", "abc", "npr", "bbc"}
-CHANNELS = {
-    "in": WRITTEN,
-    "on": MEDIA | {"show", "broadcast", "program", "programme", "podcast", "call", "website", "blog", "trail", "floor"},
-    "from": {"floor", "podium", "stage", "pulpit"},
-    "at": {"rally", "conference", "briefing", "news conference", "press conference"} | EVENTS,
-    "during": {"interview", "speech", "rally", "conference", "briefing", "appearance", "broadcast", "call"} | EVENTS,
-    "to": {"reporters", "audience", "audiences", "crowd", "supporters"},
-}
-
-
-def _channel(prep: Token) -> bool:
-    """'in a statement', 'on Twitter', 'at a rally', 'to reporters': how or to whom something was said."""
-    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if pobj is None:
-        return False
-    if prep.lower_ == "via":
-        return True
-    nouns = CHANNELS.get(prep.lower_, ())
-    if pobj.lower_ in TWO_SENSES and not any(c.dep_ == "compound" or c.lower_ in ("a", "an") for c in pobj.children):
-        return False  # "remain in her post", "at her address": a job or a place
-    return pobj.lower_ in nouns or prep.lower_ == "on" and \
-        any(c.lower_ in MEDIA for c in pobj.children if c.dep_ in ("compound", "poss"))
-
-
 def _time_phrase(prep: Token) -> bool:
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     return pobj is not None and pobj.ent_type_ in ("DATE", "TIME")
@@ -350,10 +317,6 @@ class _Finder(DirectRules, IndirectRules, NominalRules):
         self.hit_verbs.append(verb)
         self.claimed.update(quotes)
 
-    @staticmethod
-    def _is_channel(prep: Token) -> bool:
-        return _channel(prep)
-
     def _drop_channel(self, s: int, e: int) -> tuple[int, int]:
         """End reported content before a trailing phrase naming where or how it was said ("… in an
         interview with CNN on Sunday", "… on Twitter", "… at a rally in Ohio"): the cue's
@@ -364,7 +327,7 @@ class _Finder(DirectRules, IndirectRules, NominalRules):
             # (wherever the parser hung it: "mocked Lee on Twitter" often makes it Lee's; but not one a
             # saying inside the content owns: "… when he speaks at a conference")
             if tok.dep_ == "prep" and tok.lower_ in CHANNELS and \
-                    _channel(tok) and not (s <= tok.head.idx < e and _speech(tok.head)) and \
+                    channel(tok) and not (s <= tok.head.idx < e and _speech(tok.head)) and \
                     self._inside(tok.idx) is None and self._only_circumstance(tok.i, e):
                 return _trim(self.text, s, tok.idx)
             tok = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
@@ -375,7 +338,7 @@ class _Finder(DirectRules, IndirectRules, NominalRules):
         doc = self.doc
         while i < len(doc) and doc[i].idx < e:
             t = doc[i]
-            if t.dep_ == "prep" and (_channel(t) or _time_phrase(t)):
+            if t.dep_ == "prep" and (channel(t) or _time_phrase(t)):
                 i = t.right_edge.i + 1
             elif t.is_punct or t.ent_type_ in ("DATE", "TIME"):
                 i += 1
